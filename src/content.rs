@@ -1,0 +1,395 @@
+//! The content model: what the JSON bundle holds. Plain Rust, shared by the app (which
+//! deserialises the bundle), the site builder (which builds it from `content/`) and the tests.
+
+use crate::routes::Route;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Bumped whenever the bundle's shape changes, so an old app never misreads a new bundle.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub schema: u32,
+    pub site: Site,
+    pub pages: Vec<Page>,
+}
+
+/// Settings for the whole site (`content/site.toml`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub name: String,
+    pub description: String,
+    /// BCP 47 language tag of the content, e.g. `en-GB`.
+    pub lang: String,
+    /// Open Graph locale, e.g. `en_GB`.
+    pub locale: String,
+    pub original_title: String,
+    pub original_url: String,
+    pub attribution: String,
+    pub licence: String,
+    pub licence_url: String,
+    pub share_image_alt: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The route's path, e.g. `/reports/norway` (`/404` for the not-found page).
+    pub path: String,
+    pub title: String,
+    pub nav_title: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<Document>,
+    /// Text before the first heading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intro: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ResearchItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+/// The facts of an official Amnesty International document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    /// ISO date, `YYYY-MM-DD`.
+    pub published: String,
+    pub languages: Vec<String>,
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable fragment id, e.g. `findings` for `/reports/norway#findings`.
+    pub id: String,
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    Subheading(String),
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    Quote(Vec<Inline>),
+}
+
+/// A run of text. Links carry either a root-relative path of this site (`/policy#levels`)
+/// or an `https://` URL; the builder has checked which.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Inline {
+    Text(String),
+    Strong(String),
+    Emphasis(String),
+    Link { text: String, href: String },
+}
+
+impl Inline {
+    pub fn plain(&self) -> &str {
+        match self {
+            Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => t,
+            Inline::Link { text, .. } => text,
+        }
+    }
+}
+
+/// One of the earlier Amnesty items on the related-research page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResearchItem {
+    pub id: String,
+    pub year: u16,
+    pub kind: String,
+    pub country: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: String,
+    pub url: String,
+    pub link_label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// Why a downloaded bundle could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BundleError {
+    /// Not JSON at all (truncated download, an HTML error page…).
+    Malformed(String),
+    /// JSON, but not a bundle this app understands.
+    WrongShape(String),
+    /// A bundle of another schema version (an old page paired with a new bundle, or the reverse).
+    Schema { found: u32 },
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BundleError::Malformed(e) => write!(f, "the content is not valid JSON ({e})"),
+            BundleError::WrongShape(e) => write!(f, "the content has an unexpected shape ({e})"),
+            BundleError::Schema { found } => write!(
+                f,
+                "the content is schema version {found}, this app reads version {SCHEMA_VERSION}"
+            ),
+        }
+    }
+}
+
+impl BundleError {
+    /// Valid JSON that does not fit is a shape fault; anything else is malformed.
+    fn from_json(text: &str, e: serde_json::Error) -> Self {
+        if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            BundleError::WrongShape(e.to_string())
+        } else {
+            BundleError::Malformed(e.to_string())
+        }
+    }
+}
+
+impl Bundle {
+    pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
+        // Read the version first (serde skips everything else), so a bundle of another
+        // schema is reported as such rather than as a confusing shape error.
+        #[derive(Deserialize)]
+        struct Version {
+            schema: u32,
+        }
+        let version: Version =
+            serde_json::from_str(text).map_err(|e| BundleError::from_json(text, e))?;
+        if version.schema != SCHEMA_VERSION {
+            return Err(BundleError::Schema {
+                found: version.schema,
+            });
+        }
+        let bundle: Bundle =
+            serde_json::from_str(text).map_err(|e| BundleError::from_json(text, e))?;
+        bundle.check_complete()?;
+        Ok(bundle)
+    }
+
+    /// Every route must have its page, or a view would have nothing to show.
+    fn check_complete(&self) -> Result<(), BundleError> {
+        match Route::with_content().find(|r| self.page(*r).is_none()) {
+            Some(missing) => Err(BundleError::WrongShape(format!(
+                "no page for {}",
+                missing.path()
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    pub fn page(&self, route: Route) -> Option<&Page> {
+        self.pages.iter().find(|p| p.path == route.path())
+    }
+
+    /// The page for a route. Bundles are checked for completeness when loaded.
+    pub fn page_or_not_found(&self, route: Route) -> &Page {
+        self.page(route)
+            .or_else(|| self.page(Route::NotFound))
+            .unwrap_or(&self.pages[0])
+    }
+}
+
+impl Page {
+    /// The page's contents: one entry per section, for "On this page".
+    pub fn contents(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sections
+            .iter()
+            .map(|s| (s.id.as_str(), s.heading.as_str()))
+    }
+
+    pub fn has_fragment(&self, id: &str) -> bool {
+        self.sections.iter().any(|s| s.id == id) || self.items.iter().any(|i| i.id == id)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2016-05-26` → `26 May 2016`. Input that is not an ISO date is returned unchanged.
+pub fn display_date(iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match (m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d @ 1..=31)) if y.len() == 4 => {
+            format!("{d} {} {y}", MONTHS[m - 1])
+        }
+        _ => iso.to_string(),
+    }
+}
+
+/// `["English", "Spanish"]` → `English and Spanish`.
+pub fn join_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::routes::Country;
+
+    pub fn sample_bundle() -> Bundle {
+        let site = Site {
+            name: "Rights of Sex Workers".into(),
+            description: "Policy and research".into(),
+            lang: "en-GB".into(),
+            locale: "en_GB".into(),
+            original_title: "Rights of Sex Workers".into(),
+            original_url: "https://www.amnesty.org.hk/en/".into(),
+            attribution: "Amnesty International".into(),
+            licence: "CC BY-NC-ND 4.0".into(),
+            licence_url: "https://creativecommons.org/licenses/by-nc-nd/4.0/".into(),
+            share_image_alt: "The site's name".into(),
+        };
+        let pages = Route::with_content()
+            .map(|r| Page {
+                path: r.path().into(),
+                title: format!("Title of {}", r.path()),
+                nav_title: format!("Nav {}", r.path()),
+                description: format!("About {}", r.path()),
+                lead: None,
+                country: None,
+                document: None,
+                intro: vec![Block::Paragraph(vec![Inline::Text("Intro".into())])],
+                sections: vec![Section {
+                    id: "findings".into(),
+                    heading: "Key findings".into(),
+                    blocks: vec![Block::List {
+                        ordered: true,
+                        items: vec![vec![
+                            Inline::Text("See ".into()),
+                            Inline::Link {
+                                text: "the policy".into(),
+                                href: "/policy".into(),
+                            },
+                        ]],
+                    }],
+                }],
+                items: vec![],
+                sources: vec![Source {
+                    title: "Amnesty".into(),
+                    url: "https://www.amnesty.org/".into(),
+                }],
+            })
+            .collect();
+        Bundle {
+            schema: SCHEMA_VERSION,
+            site,
+            pages,
+        }
+    }
+
+    #[test]
+    fn bundle_round_trips_through_json() {
+        let bundle = sample_bundle();
+        let json = serde_json::to_string(&bundle).unwrap();
+        assert_eq!(Bundle::from_json(&json).unwrap(), bundle);
+    }
+
+    #[test]
+    fn bundle_faults_are_told_apart() {
+        assert!(matches!(
+            Bundle::from_json("{\"schema\": 1, \"site\""),
+            Err(BundleError::Malformed(_))
+        ));
+        assert!(matches!(
+            Bundle::from_json("<!doctype html><p>Bad gateway"),
+            Err(BundleError::Malformed(_))
+        ));
+        assert!(matches!(
+            Bundle::from_json("[1, 2, 3]"),
+            Err(BundleError::WrongShape(_))
+        ));
+        assert!(matches!(
+            Bundle::from_json("{\"schema\": 1, \"pages\": 42}"),
+            Err(BundleError::WrongShape(_))
+        ));
+        assert_eq!(
+            Bundle::from_json("{\"schema\": 99}"),
+            Err(BundleError::Schema { found: 99 })
+        );
+    }
+
+    #[test]
+    fn an_incomplete_bundle_is_refused() {
+        let mut bundle = sample_bundle();
+        bundle.pages.retain(|p| p.path != "/reports/norway");
+        let json = serde_json::to_string(&bundle).unwrap();
+        let err = Bundle::from_json(&json).unwrap_err();
+        assert_eq!(
+            err,
+            BundleError::WrongShape("no page for /reports/norway".into())
+        );
+        assert!(err.to_string().contains("unexpected shape"));
+    }
+
+    #[test]
+    fn pages_are_found_by_route() {
+        let bundle = sample_bundle();
+        let norway = Route::Report(Country::Norway);
+        assert_eq!(bundle.page(norway).unwrap().path, "/reports/norway");
+        assert_eq!(bundle.page_or_not_found(norway).path, "/reports/norway");
+        let page = bundle.page(Route::Policy).unwrap();
+        assert!(page.has_fragment("findings"));
+        assert!(!page.has_fragment("nowhere"));
+        assert_eq!(
+            page.contents().collect::<Vec<_>>(),
+            [("findings", "Key findings")]
+        );
+    }
+
+    #[test]
+    fn dates_and_lists_read_naturally() {
+        assert_eq!(display_date("2016-05-26"), "26 May 2016");
+        assert_eq!(display_date("2014-01-10"), "10 January 2014");
+        assert_eq!(display_date("2016-13-01"), "2016-13-01");
+        assert_eq!(display_date("May 2016"), "May 2016");
+        assert_eq!(join_list(&[]), "");
+        assert_eq!(join_list(&["English".into()]), "English");
+        assert_eq!(
+            join_list(&["English".into(), "Spanish".into(), "French".into()]),
+            "English, Spanish and French"
+        );
+    }
+}
