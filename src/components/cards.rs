@@ -1,0 +1,33 @@
+use crate::content::Bundle;
+use crate::routes::Route;
+use crate::use_base;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A link to another view, with its description: how readers find their way from a list.
+#[component]
+pub fn Card(bundle: std::sync::Arc<Bundle>, route: Route) -> impl IntoView {
+    let page = bundle.page_or_not_found(route);
+    let (label, title, description) = (
+        page.country.clone(),
+        page.title.clone(),
+        page.description.clone(),
+    );
+    let href = route.href(&use_base());
+    view! {
+        <li class="card">
+            {label.map(|l| view! { <p class="card-label">{l}</p> })}
+            <h3><A href=href>{title}</A></h3>
+            <p>{description}</p>
+        </li>
+    }
+}
+
+#[component]
+pub fn CardList(bundle: std::sync::Arc<Bundle>, routes: Vec<Route>) -> impl IntoView {
+    let cards = routes
+        .into_iter()
+        .map(|route| view! { <Card bundle=bundle.clone() route/> })
+        .collect_view();
+    view! { <ul class="cards">{cards}</ul> }
+}

@@ -1,0 +1,70 @@
+use crate::content::Bundle;
+use crate::routes::Route;
+use crate::use_base;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+/// The first focusable element: lets keyboard and screen-reader users past the navigation.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! { <a class="skip-link" href="#main">"Skip to main content"</a> }
+}
+
+#[component]
+pub fn SiteHeader(bundle: Arc<Bundle>) -> impl IntoView {
+    let base = use_base();
+    let items = Route::NAV
+        .into_iter()
+        .map(|route| {
+            let label = bundle.page_or_not_found(route).nav_title.clone();
+            // Home is current only on itself; the others also on the pages below them.
+            let exact = route == Route::Home;
+            view! { <li><A href=route.href(&base) exact>{label}</A></li> }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="wrap site-header-inner">
+                <p class="site-name">
+                    <A href=Route::Home.href(&base) exact=true>{bundle.site.name.clone()}</A>
+                </p>
+                <nav class="site-nav" aria-label="Main">
+                    <ul>{items}</ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn SiteFooter(bundle: Arc<Bundle>) -> impl IntoView {
+    let site = bundle.site.clone();
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{site.attribution}</p>
+                <p>
+                    "Amnesty International’s documents are published under "
+                    <A href=site.licence_url>{site.licence}</A>
+                    " where they say so."
+                </p>
+                <p>
+                    "Original page: "
+                    <A href=site.original_url>{site.original_title}</A>
+                </p>
+            </div>
+        </footer>
+    }
+}
+
+/// The page's title (the one `h1`) and its opening paragraph.
+#[component]
+pub fn PageHeader(title: String, lead: Option<String>) -> impl IntoView {
+    view! {
+        <header class="page-header">
+            <h1 id="page-title" tabindex="-1">{title}</h1>
+            {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+        </header>
+    }
+}

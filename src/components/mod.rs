@@ -1,0 +1,17 @@
+//! Shared pieces of the views. Each takes plain content values; none fetches anything.
+
+mod cards;
+mod document_facts;
+mod layout;
+mod navigation;
+mod rich_text;
+mod sources;
+mod status;
+
+pub use cards::{Card, CardList};
+pub use document_facts::DocumentFacts;
+pub use layout::{PageHeader, SiteFooter, SiteHeader, SkipLink};
+pub use navigation::{Breadcrumbs, Contents, ReportPager};
+pub use rich_text::{Blocks, PageText};
+pub use sources::Sources;
+pub use status::{LoadProblem, Loading};

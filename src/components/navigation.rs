@@ -1,0 +1,86 @@
+//! Ways around a long page and between pages: contents, breadcrumbs, previous and next.
+
+use crate::content::{Bundle, Page};
+use crate::routes::Route;
+use crate::use_base;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+/// "On this page": a link to each section, for pages long enough to need one.
+#[component]
+pub fn Contents(page: Page, route: Route) -> impl IntoView {
+    let href = route.href(&use_base());
+    let links: Vec<(String, String)> = page
+        .contents()
+        .map(|(id, heading)| (format!("{href}#{id}"), heading.to_string()))
+        .collect();
+    (links.len() >= 3).then(|| {
+        let items = links
+            .into_iter()
+            .map(|(href, heading)| view! { <li><A href=href>{heading}</A></li> })
+            .collect_view();
+        view! {
+            <nav class="contents" aria-labelledby="contents-heading">
+                <h2 id="contents-heading">"On this page"</h2>
+                <ol>{items}</ol>
+            </nav>
+        }
+    })
+}
+
+/// Where this page sits: Home › Research › Norway.
+#[component]
+pub fn Breadcrumbs(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
+    let base = use_base();
+    let mut trail = Vec::new();
+    let mut parent = route.parent();
+    while let Some(p) = parent {
+        trail.insert(0, p);
+        parent = p.parent();
+    }
+    let links = trail
+        .into_iter()
+        .map(|r| {
+            let label = bundle.page_or_not_found(r).nav_title.clone();
+            view! { <li><A href=r.href(&base) exact=true>{label}</A></li> }
+        })
+        .collect_view();
+    let current = bundle.page_or_not_found(route).nav_title.clone();
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+                {links}
+                <li aria-current="page">{current}</li>
+            </ol>
+        </nav>
+    }
+}
+
+/// Previous and next between the four country reports.
+#[component]
+pub fn ReportPager(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
+    let base = use_base();
+    let (prev, next) = route.report_neighbours();
+    let link = move |r: Option<Route>, rel: &'static str, label: &'static str| {
+        r.map(|r| {
+            let title = bundle.page_or_not_found(r).nav_title.clone();
+            view! {
+                <li class=format!("pager-{rel}")>
+                    <A href=r.href(&base)>
+                        <span class="pager-label">{label}</span>
+                        <span class="pager-title">{title}</span>
+                    </A>
+                </li>
+            }
+        })
+    };
+    view! {
+        <nav class="pager" aria-label="Country reports">
+            <ul>
+                {link(prev, "prev", "Previous report")}
+                {link(next, "next", "Next report")}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,89 @@
+//! Rights of Sex Workers: Amnesty International's policy on the human rights of sex workers
+//! and the research behind it, rendered client-side from one JSON content bundle.
+
+pub mod components;
+pub mod content;
+pub mod load;
+pub mod meta;
+pub mod pages;
+pub mod routes;
+
+#[cfg(feature = "build")]
+pub mod builder;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+#[cfg(feature = "csr")]
+mod start;
+#[cfg(feature = "csr")]
+pub use start::start;
+
+use components::{LoadProblem, Loading, SiteFooter, SiteHeader, SkipLink};
+use content::Bundle;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+use load::{ContentState, Load};
+use routes::{BasePath, Route};
+use std::sync::Arc;
+
+/// The path the site is served under, provided at the root of every mount.
+pub fn use_base() -> BasePath {
+    use_context::<BasePath>().unwrap_or_else(BasePath::root)
+}
+
+/// The whole app: the site once the bundle is loaded, and a plain status until then.
+#[component]
+pub fn App(state: ContentState, base: BasePath) -> impl IntoView {
+    provide_context(base);
+    move || match state.load.get() {
+        Load::Ready(bundle) => view! { <Site bundle/> }.into_any(),
+        Load::Loading => view! { <main id="main" class="wrap"><Loading/></main> }.into_any(),
+        Load::Failed(_) => {
+            view! { <main id="main" class="wrap"><LoadProblem state/></main> }.into_any()
+        }
+    }
+}
+
+/// The site: router, header, the current page, footer. The prerender renders exactly this.
+#[component]
+pub fn Site(bundle: Arc<Bundle>) -> impl IntoView {
+    let base = use_base();
+    view! {
+        <Router base=base.router_base().to_string()>
+            <Layout bundle/>
+        </Router>
+    }
+}
+
+#[component]
+fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
+    let location = use_location();
+    let base = use_base();
+    // The route table, not a second list of <Route>s, decides which page a path shows.
+    let route = Memo::new(move |_| Route::parse_with_base(&location.pathname.get(), &base));
+    let title_bundle = bundle.clone();
+    Effect::new(move |_| document().set_title(&meta::page_title(&title_bundle, route.get())));
+    let page_bundle = bundle.clone();
+    view! {
+        <SkipLink/>
+        <SiteHeader bundle=bundle.clone()/>
+        <main id="main" tabindex="-1">
+            <div class="wrap page">{move || page_view(route.get(), page_bundle.clone())}</div>
+        </main>
+        <SiteFooter bundle/>
+    }
+}
+
+/// Every route maps to its page component here, exhaustively.
+fn page_view(route: Route, bundle: Arc<Bundle>) -> AnyView {
+    use pages::*;
+    match route {
+        Route::Home => view! { <Home bundle/> }.into_any(),
+        Route::Policy => view! { <Policy bundle/> }.into_any(),
+        Route::Reports => view! { <Reports bundle/> }.into_any(),
+        Route::Report(_) => view! { <Report bundle route/> }.into_any(),
+        Route::HongKong => view! { <HongKong bundle/> }.into_any(),
+        Route::RelatedResearch => view! { <RelatedResearch bundle/> }.into_any(),
+        Route::NotFound => view! { <NotFound bundle/> }.into_any(),
+    }
+}

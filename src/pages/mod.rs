@@ -1,0 +1,17 @@
+//! One view per route of the URL contract.
+
+mod home;
+mod hong_kong;
+mod not_found;
+mod policy;
+mod related_research;
+mod report;
+mod reports;
+
+pub use home::Home;
+pub use hong_kong::HongKong;
+pub use not_found::NotFound;
+pub use policy::Policy;
+pub use related_research::RelatedResearch;
+pub use report::Report;
+pub use reports::Reports;

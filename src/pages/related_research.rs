@@ -1,0 +1,51 @@
+use crate::components::{PageHeader, PageText, Sources};
+use crate::content::{Bundle, ResearchItem, display_date};
+use crate::routes::Route;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+/// `/related-research`: the earlier Amnesty research the policy also drew on.
+#[component]
+pub fn RelatedResearch(bundle: Arc<Bundle>) -> impl IntoView {
+    let page = bundle.page_or_not_found(Route::RelatedResearch).clone();
+    let items = page
+        .items
+        .clone()
+        .into_iter()
+        .map(|item| view! { <Item item/> })
+        .collect_view();
+    view! {
+        <PageHeader title=page.title.clone() lead=page.lead.clone()/>
+        <PageText page=page.clone()/>
+        <ol class="research-items">{items}</ol>
+        <Sources sources=page.sources/>
+    }
+}
+
+#[component]
+fn Item(item: ResearchItem) -> impl IntoView {
+    let heading_id = format!("{}-heading", item.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="research-item" id=item.id aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                <span class="research-year">{item.year}</span>
+                " "
+                {item.country}
+            </h2>
+            <p class="research-kind">{item.kind}</p>
+            <p>{item.summary}</p>
+            <dl class="research-facts">
+                {item.title.map(|t| view! { <div><dt>"Title"</dt><dd>{t}</dd></div> })}
+                {item.index.map(|i| view! { <div><dt>"Index number"</dt><dd>{i}</dd></div> })}
+                <div>
+                    <dt>"Date"</dt>
+                    <dd><time datetime=item.date.clone()>{display_date(&item.date)}</time></dd>
+                </div>
+            </dl>
+            {item.note.map(|n| view! { <p class="research-note">{n}</p> })}
+            <p><A href=item.url>{item.link_label}</A></p>
+        </li>
+    }
+}

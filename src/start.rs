@@ -1,0 +1,83 @@
+//! Starting the app in the browser, and taking over a prerendered page without a flash.
+
+use crate::load::{ContentState, Load, fetch_content};
+use crate::routes::BasePath;
+use crate::{App, Site};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use std::cell::Cell;
+use std::rc::Rc;
+use web_sys::{Element, HtmlElement};
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let doc = document();
+    let meta = |name: &str| {
+        doc.query_selector(&format!("meta[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+    };
+    let base = BasePath::new(&meta("site-base").unwrap_or_default());
+    // The page names the bundle (content-hashed) so HTML and bundle always match.
+    let bundle_url = doc
+        .get_element_by_id("bundle")
+        .and_then(|link| link.get_attribute("href"))
+        .unwrap_or_else(|| base.join("/content.json"));
+    let Some(app) = doc.get_element_by_id("app") else {
+        return;
+    };
+    if app.has_attribute("data-prerendered") {
+        take_over(app, base, bundle_url);
+    } else {
+        let app: HtmlElement = app.unchecked_into();
+        leptos::mount::mount_to(app, move || {
+            let state = fetch_content(bundle_url);
+            view! { <App state base/> }
+        })
+        .forget();
+    }
+}
+
+/// The prerendered page stays as it is (readable, its links working as plain links) until
+/// the bundle is here. The app renders into a detached node and replaces the page only once
+/// it holds the same content, so no frame without content is ever painted. If loading
+/// fails, a notice with a Retry button appears over the page instead.
+fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
+    let Ok(fresh) = document().create_element("div") else {
+        return;
+    };
+    fresh.set_id("app");
+    let detached = fresh.clone();
+    leptos::mount::mount_to(fresh.unchecked_into(), move || {
+        provide_context(base);
+        let state = fetch_content(bundle_url);
+        let (swapped, notice_shown) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+        Effect::new(move |_| match state.load.get() {
+            Load::Ready(_) if !swapped.replace(true) => {
+                // After this flush has rendered the page into the detached node.
+                let (old, new) = (prerendered.clone(), detached.clone());
+                request_animation_frame(move || _ = old.replace_with_with_node_1(&new));
+            }
+            Load::Failed(_) if !notice_shown.replace(true) => show_notice(&prerendered, state),
+            _ => {}
+        });
+        move || match state.load.get() {
+            Load::Ready(bundle) => Some(view! { <Site bundle/> }),
+            _ => None,
+        }
+    })
+    .forget();
+}
+
+fn show_notice(prerendered: &Element, state: ContentState) {
+    let Ok(slot) = document().create_element("div") else {
+        return;
+    };
+    slot.set_class_name("load-notice");
+    _ = prerendered.append_child(&slot);
+    leptos::mount::mount_to(slot.unchecked_into(), move || {
+        view! { <crate::components::LoadProblem state/> }
+    })
+    .forget();
+}
