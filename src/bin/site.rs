@@ -1,0 +1,121 @@
+//! `site`: the native build step (see `site help`). Content faults are printed one per line
+//! as `file:line: field: fault`; on any fault nothing is written.
+
+use rosw::builder::output::{self, BuildError, Options};
+use rosw::builder::source;
+use rosw::meta::SiteUrl;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  site check [CONTENT_DIR]     check content/ and report every fault
+  site bundle OUT.json         check content/ and write the JSON bundle
+  site finish STAGING_DIR      (Trunk post_build hook) bundle, prerender, headers, compression
+  site base-path               print the base path of $SITE_URL (e.g. /rights/)
+
+environment:
+  SITE_URL        public address of the site (default http://127.0.0.1:8080/)
+  CONTENT_DIR     the content folder (default content)";
+
+fn site_url() -> Result<SiteUrl, String> {
+    let url = std::env::var("SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080/".into());
+    SiteUrl::parse(&url).map_err(|e| e.to_string())
+}
+
+fn content_dir() -> PathBuf {
+    std::env::var("CONTENT_DIR")
+        .unwrap_or_else(|_| "content".into())
+        .into()
+}
+
+fn report(errors: &[rosw::builder::errors::ContentError]) -> ExitCode {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    eprintln!(
+        "{} problem(s) in the content; nothing was written (the last good build is kept).",
+        errors.len()
+    );
+    ExitCode::FAILURE
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("site: {message}");
+    ExitCode::FAILURE
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match (args.first().map(String::as_str), args.get(1)) {
+        (Some("check"), dir) => {
+            let dir = dir.map(PathBuf::from).unwrap_or_else(content_dir);
+            match source::load(&dir) {
+                Ok(bundle) => {
+                    println!(
+                        "content OK: {} pages in {}",
+                        bundle.pages.len(),
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => report(&errors),
+            }
+        }
+        (Some("bundle"), Some(out)) => match source::load(&content_dir()) {
+            Ok(bundle) => match serde_json::to_string(&bundle)
+                .map_err(|e| e.to_string())
+                .and_then(|json| std::fs::write(out, json).map_err(|e| e.to_string()))
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            },
+            Err(errors) => report(&errors),
+        },
+        (Some("finish"), Some(out)) => {
+            let site = match site_url() {
+                Ok(site) => site,
+                Err(e) => return fail(&e),
+            };
+            // Trunk's --public-url and SITE_URL must agree, or assets and links would differ.
+            if let Ok(public_url) = std::env::var("TRUNK_PUBLIC_URL") {
+                let trunk = rosw::routes::BasePath::new(&public_url);
+                if &trunk != site.base() {
+                    return fail(&format!(
+                        "Trunk's public URL {} differs from the base path {} of SITE_URL {site}; build with `make dist` (it passes --public-url from SITE_URL)",
+                        trunk.as_str(),
+                        site.base().as_str()
+                    ));
+                }
+            }
+            let options = Options {
+                content: content_dir(),
+                out: out.into(),
+                site,
+                csp_meta: std::env::var("TRUNK_PROFILE").as_deref() == Ok("release"),
+            };
+            match output::finish(&options) {
+                Ok(summary) => {
+                    println!(
+                        "site: wrote {} files for {}",
+                        summary.files.len(),
+                        options.site
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Content(errors)) => report(&errors),
+                Err(BuildError::Setup(e)) => fail(&e),
+            }
+        }
+        (Some("base-path"), None) => match site_url() {
+            Ok(site) => {
+                println!("{}", site.base().as_str());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! The native site builder (feature `build`): reads and checks `content/`, writes the JSON
+//! bundle and prerenders every route with the app's own components.
+
+pub mod errors;
+mod frontmatter;
+mod markdown;
+pub mod output;
+pub mod source;

@@ -1,0 +1,483 @@
+//! Finishes Trunk's output folder: the content-hashed bundle, one prerendered HTML file per
+//! route (plus `404.html`), the loader moved out of an inline script, sitemap, robots,
+//! host headers, and precompressed copies.
+
+use super::errors::ContentError;
+use super::source;
+use crate::meta::{PageMeta, SiteUrl, page_meta};
+use crate::prerender::render_route;
+use crate::routes::Route;
+use base64::Engine;
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, element, rewrite_str, text};
+use sha2::{Digest, Sha256, Sha384};
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The Content-Security-Policy the site ships (the `_headers` file and a `<meta>` copy).
+/// `'wasm-unsafe-eval'` lets the WebAssembly compile without allowing JavaScript `eval`.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Headers for every response (see `_headers`).
+pub const SECURITY_HEADERS: [(&str, &str); 7] = [
+    ("Content-Security-Policy", CSP),
+    (
+        "Strict-Transport-Security",
+        "max-age=31536000; includeSubDomains",
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    // Readers' privacy: never tell other sites which page someone came from.
+    ("Referrer-Policy", "no-referrer"),
+    (
+        "Permissions-Policy",
+        "web-share=(self), camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+    ),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+];
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "public, max-age=0, must-revalidate";
+const COMPRESSIBLE: [&str; 8] = ["html", "js", "css", "wasm", "json", "svg", "xml", "txt"];
+
+#[derive(Debug)]
+pub enum BuildError {
+    Content(Vec<ContentError>),
+    Setup(String),
+}
+
+impl From<std::io::Error> for BuildError {
+    fn from(e: std::io::Error) -> Self {
+        BuildError::Setup(e.to_string())
+    }
+}
+
+pub struct Options {
+    pub content: PathBuf,
+    /// Trunk's staging folder: it becomes `dist/` only if every step here succeeds.
+    pub out: PathBuf,
+    pub site: SiteUrl,
+    /// Whether to add the `<meta>` CSP (release builds; `trunk serve` injects an inline
+    /// live-reload script that it would block).
+    pub csp_meta: bool,
+}
+
+/// What was written, for the build log.
+pub struct Summary {
+    pub files: Vec<String>,
+}
+
+pub fn finish(options: &Options) -> Result<Summary, BuildError> {
+    let bundle = Arc::new(source::load(&options.content).map_err(BuildError::Content)?);
+    let out = &options.out;
+    let base = options.site.base();
+    let mut files = Vec::new();
+
+    let json = serde_json::to_string(&bundle).map_err(|e| BuildError::Setup(e.to_string()))?;
+    let bundle_file = format!("content.{}.json", short_hash(json.as_bytes()));
+    fs::write(out.join(&bundle_file), &json)?;
+    files.push(bundle_file.clone());
+
+    let template_path = out.join("index.html");
+    let template = fs::read_to_string(&template_path)
+        .map_err(|e| BuildError::Setup(format!("{}: {e}", template_path.display())))?;
+    let (template, boot_file) = move_inline_loader(&template, out, base.as_str())?;
+    files.extend(boot_file);
+
+    let shared = Shared {
+        bundle_href: base.join(&format!("/{bundle_file}")),
+        base: base.as_str().to_string(),
+        lang: bundle.site.lang.clone(),
+        csp_meta: options.csp_meta,
+    };
+    for route in Route::with_content() {
+        let meta = page_meta(&bundle, route, &options.site);
+        let body = render_route(bundle.clone(), route, base);
+        let html = page_html(&template, &shared, &meta, route, &body)?;
+        let file = route.output_file();
+        let path = out.join(&file);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, html)?;
+        files.push(file);
+    }
+
+    fs::write(out.join("sitemap.xml"), sitemap(&options.site))?;
+    fs::write(
+        out.join("robots.txt"),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            options.site.absolute("/sitemap.xml")
+        ),
+    )?;
+    fs::write(out.join("_headers"), headers_file(out, &options.site)?)?;
+    files.extend(["sitemap.xml", "robots.txt", "_headers"].map(String::from));
+    files.extend(precompress(out)?);
+    Ok(Summary { files })
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .fold(String::new(), |mut s, b| {
+            _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+fn sri(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+/// lol_html escapes `"` in attribute values; `&` must be escaped by the caller.
+fn attr(value: &str) -> String {
+    value.replace('&', "&amp;")
+}
+
+type Handlers<'h> = Vec<(
+    std::borrow::Cow<'static, lol_html::Selector>,
+    lol_html::ElementContentHandlers<'h>,
+)>;
+
+fn settings(handlers: Handlers<'_>) -> RewriteStrSettings<'_, 'static> {
+    handlers
+        .into_iter()
+        .fold(RewriteStrSettings::new(), |settings, handler| {
+            settings.append_element_content_handler(handler)
+        })
+}
+
+fn rewrite_error(e: lol_html::errors::RewritingError) -> BuildError {
+    BuildError::Setup(format!("cannot rewrite index.html: {e}"))
+}
+
+/// Trunk injects its loader as an inline module script, which a strict CSP forbids.
+/// It moves into `boot-<hash>.js`, loaded with Subresource Integrity.
+fn move_inline_loader(
+    template: &str,
+    out: &Path,
+    base: &str,
+) -> Result<(String, Option<String>), BuildError> {
+    let script = RefCell::new(String::new());
+    rewrite_str(
+        template,
+        settings(vec![text!("script[type=module]:not([src])", |t| {
+            script.borrow_mut().push_str(t.as_str());
+            Ok(())
+        })]),
+    )
+    .map_err(rewrite_error)?;
+    let script = script.into_inner();
+    if script.trim().is_empty() {
+        return Ok((template.to_string(), None));
+    }
+    let file = format!("boot-{}.js", short_hash(script.as_bytes()));
+    fs::write(out.join(&file), &script)?;
+    let tag = format!(
+        r#"<script type="module" src="{}{file}" integrity="{}" crossorigin="anonymous"></script>"#,
+        attr(base),
+        sri(script.as_bytes())
+    );
+    let html = rewrite_str(
+        template,
+        settings(vec![element!("script[type=module]:not([src])", |el| {
+            el.replace(&tag, ContentType::Html);
+            Ok(())
+        })]),
+    )
+    .map_err(rewrite_error)?;
+    Ok((html, Some(file)))
+}
+
+/// Values that are the same on every page.
+struct Shared {
+    bundle_href: String,
+    base: String,
+    lang: String,
+    csp_meta: bool,
+}
+
+/// One page: the template with this route's head tags and prerendered body.
+fn page_html(
+    template: &str,
+    shared: &Shared,
+    meta: &PageMeta,
+    route: Route,
+    body: &str,
+) -> Result<String, BuildError> {
+    let url = meta.canonical.clone().unwrap_or_default();
+    let contents: Vec<(&str, &str, String)> = vec![
+        (
+            "meta[name=description]",
+            "content",
+            meta.description.clone(),
+        ),
+        ("link[rel=canonical]", "href", url.clone()),
+        (
+            "meta[property='og:type']",
+            "content",
+            meta.og_type.to_string(),
+        ),
+        (
+            "meta[property='og:site_name']",
+            "content",
+            meta.site_name.clone(),
+        ),
+        ("meta[property='og:locale']", "content", meta.locale.clone()),
+        ("meta[property='og:title']", "content", meta.heading.clone()),
+        (
+            "meta[property='og:description']",
+            "content",
+            meta.description.clone(),
+        ),
+        ("meta[property='og:url']", "content", url),
+        ("meta[property='og:image']", "content", meta.image.clone()),
+        (
+            "meta[property='og:image:alt']",
+            "content",
+            meta.image_alt.clone(),
+        ),
+        (
+            "meta[name='twitter:title']",
+            "content",
+            meta.heading.clone(),
+        ),
+        (
+            "meta[name='twitter:description']",
+            "content",
+            meta.description.clone(),
+        ),
+        ("meta[name='twitter:image']", "content", meta.image.clone()),
+        (
+            "meta[name='twitter:image:alt']",
+            "content",
+            meta.image_alt.clone(),
+        ),
+        ("meta[name=site-base]", "content", shared.base.clone()),
+        ("link#bundle", "href", shared.bundle_href.clone()),
+        ("html", "lang", shared.lang.clone()),
+    ];
+    let not_found = route == Route::NotFound;
+    let mut handlers = Vec::new();
+    for (selector, name, value) in &contents {
+        let value = attr(value);
+        handlers.push(element!(*selector, move |el| {
+            el.set_attribute(name, &value)?;
+            Ok(())
+        }));
+    }
+    let mut extra_head = String::new();
+    if not_found {
+        // No canonical address: this page stands for every unknown one.
+        handlers.push(element!(
+            "link[rel=canonical], meta[property='og:url']",
+            |el| {
+                el.remove();
+                Ok(())
+            }
+        ));
+        extra_head.push_str(r#"<meta name="robots" content="noindex">"#);
+    }
+    if shared.csp_meta {
+        // frame-ancestors is ignored in <meta>; hosts that can send headers send it.
+        let policy = CSP.replace("; frame-ancestors 'none'", "");
+        let _ = write!(
+            extra_head,
+            r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
+            attr(&policy)
+        );
+    }
+    handlers.push(element!("title", move |el| {
+        el.set_inner_content(&meta.title, ContentType::Text);
+        Ok(())
+    }));
+    handlers.push(element!("meta[charset]", move |el| {
+        el.after(&extra_head, ContentType::Html);
+        Ok(())
+    }));
+    handlers.push(element!("div#app", move |el| {
+        el.set_attribute("data-prerendered", "")?;
+        el.set_inner_content(body, ContentType::Html);
+        Ok(())
+    }));
+    rewrite_str(template, settings(handlers)).map_err(rewrite_error)
+}
+
+fn sitemap(site: &SiteUrl) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for route in Route::ALL {
+        let _ = writeln!(
+            xml,
+            "  <url><loc>{}</loc></url>",
+            site.absolute(route.path())
+        );
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Netlify / Cloudflare Pages `_headers`: security headers everywhere; hashed files cached
+/// for a year; pages, the share image and unhashed files revalidated on every visit.
+fn headers_file(out: &Path, site: &SiteUrl) -> Result<String, BuildError> {
+    let base = site.base();
+    let mut text = String::from("# Written by the site builder (src/builder/output.rs).\n");
+    let _ = writeln!(text, "{}*", base.as_str());
+    for (name, value) in SECURITY_HEADERS {
+        let _ = writeln!(text, "  {name}: {value}");
+    }
+    let mut rule = |path: String, cache: &str| {
+        let _ = write!(text, "\n{path}\n  Cache-Control: {cache}\n");
+    };
+    for route in Route::ALL {
+        let path = base.join(route.path());
+        if route != Route::Home {
+            rule(format!("{path}/"), REVALIDATE);
+        }
+        rule(path, REVALIDATE);
+    }
+    let mut names: Vec<String> = fs::read_dir(out)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    for name in names {
+        let cache = if is_hashed(&name) {
+            IMMUTABLE
+        } else {
+            REVALIDATE
+        };
+        rule(base.join(&format!("/{name}")), cache);
+    }
+    Ok(text)
+}
+
+/// Trunk's `name-<16 hex>.ext` and the builder's `name.<16 hex>.ext` / `name-<16 hex>.ext`.
+fn is_hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let candidates = [
+        stem.rsplit('-').next().unwrap_or_default(),
+        name.split('.').nth(1).unwrap_or_default(),
+        stem.rsplit('-')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches("_bg"),
+    ];
+    let trunk_bg = stem
+        .strip_suffix("_bg")
+        .and_then(|s| s.rsplit('-').next())
+        .unwrap_or_default();
+    candidates
+        .iter()
+        .chain([&trunk_bg])
+        .any(|c| c.len() == 16 && c.chars().all(|ch| ch.is_ascii_hexdigit()))
+}
+
+/// `.br` and `.gz` next to every text and wasm file, for hosts that serve them.
+fn precompress(out: &Path) -> Result<Vec<String>, BuildError> {
+    let mut written = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir)?.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            if !COMPRESSIBLE.contains(&ext) {
+                continue;
+            }
+            let bytes = fs::read(&path)?;
+            let br = compress_brotli(&bytes)?;
+            let gz = compress_gzip(&bytes)?;
+            let name = path.to_string_lossy().to_string();
+            fs::write(format!("{name}.br"), br)?;
+            fs::write(format!("{name}.gz"), gz)?;
+            let rel = path
+                .strip_prefix(out)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            written.push(format!("{rel}.br"));
+            written.push(format!("{rel}.gz"));
+        }
+    }
+    written.sort();
+    Ok(written)
+}
+
+pub fn compress_brotli(bytes: &[u8]) -> Result<Vec<u8>, BuildError> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out)
+}
+
+pub fn compress_gzip(bytes: &[u8]) -> Result<Vec<u8>, BuildError> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("rights-of-sex-workers-3f1c2b4a5d6e7f80_bg.wasm"));
+        assert!(is_hashed("rights-of-sex-workers-3f1c2b4a5d6e7f80.js"));
+        assert!(is_hashed("main-0123456789abcdef.css"));
+        assert!(is_hashed("content.0123456789abcdef.json"));
+        assert!(is_hashed("boot-0123456789abcdef.js"));
+        assert!(!is_hashed("share.png"));
+        assert!(!is_hashed("robots.txt"));
+        assert!(!is_hashed("index.html"));
+    }
+
+    #[test]
+    fn loader_moves_out_of_the_page_with_integrity() {
+        let dir = std::env::temp_dir().join(format!("rosw-loader-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let html = "<html><head><script type=\"module\">import init from '/app.js';await init();</script></head><body></body></html>";
+        let (out, file) = move_inline_loader(html, &dir, "/rights/").unwrap();
+        let file = file.unwrap();
+        assert!(file.starts_with("boot-") && file.ends_with(".js"));
+        assert_eq!(
+            fs::read_to_string(dir.join(&file)).unwrap(),
+            "import init from '/app.js';await init();"
+        );
+        assert!(out.contains(&format!("src=\"/rights/{file}\"")));
+        assert!(out.contains("integrity=\"sha384-"));
+        assert!(!out.contains("await init"));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn compression_round_trips() {
+        let text = "Rights of Sex Workers ".repeat(50);
+        let br = compress_brotli(text.as_bytes()).unwrap();
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+        assert_eq!(back, text.as_bytes());
+        assert!(br.len() < text.len() / 5);
+    }
+}
