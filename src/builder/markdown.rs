@@ -101,6 +101,7 @@ pub fn parse(body: &str) -> Body {
     let mut run = Run::default();
     let mut containers: Vec<Container> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, usize)> = None;
+    let mut nested_list = false;
 
     let push_block = |out: &mut Body, block: Block| match out.sections.last_mut() {
         Some(section) => section.blocks.push(block),
@@ -196,6 +197,7 @@ pub fn parse(body: &str) -> Body {
                     .any(|c| matches!(c, Container::List { .. }))
                 {
                     fault("lists inside lists are not supported");
+                    nested_list = true;
                 }
                 containers.push(Container::List {
                     ordered: start.is_some(),
@@ -205,13 +207,21 @@ pub fn parse(body: &str) -> Body {
             Event::End(TagEnd::Item) => {
                 let inlines = run.take();
                 if let Some(Container::List { items, .. }) = containers.last_mut() {
-                    if inlines.is_empty() {
+                    // A list that held a nested list was reported as such already.
+                    if inlines.is_empty() && !nested_list {
                         fault("a list item is empty");
                     }
                     items.push(inlines);
                 }
             }
             Event::End(TagEnd::List(_)) => {
+                let lists = containers
+                    .iter()
+                    .filter(|c| matches!(c, Container::List { .. }))
+                    .count();
+                if lists == 1 {
+                    nested_list = false;
+                }
                 if let Some(Container::List { ordered, items }) = containers.pop() {
                     let block = Block::List { ordered, items };
                     match containers.last() {

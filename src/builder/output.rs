@@ -361,25 +361,13 @@ fn headers_file(out: &Path, site: &SiteUrl) -> Result<String, BuildError> {
     Ok(text)
 }
 
-/// Trunk's `name-<16 hex>.ext` and the builder's `name.<16 hex>.ext` / `name-<16 hex>.ext`.
+/// Content-hashed names: Trunk's `name-<hex>.ext` / `name-<hex>_bg.wasm` and the builder's
+/// `content.<hex>.json` / `boot-<hex>.js`. Trunk drops leading zeros, so 12–16 digits.
 fn is_hashed(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or_default();
-    let candidates = [
-        stem.rsplit('-').next().unwrap_or_default(),
-        name.split('.').nth(1).unwrap_or_default(),
-        stem.rsplit('-')
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches("_bg"),
-    ];
-    let trunk_bg = stem
-        .strip_suffix("_bg")
-        .and_then(|s| s.rsplit('-').next())
-        .unwrap_or_default();
-    candidates
-        .iter()
-        .chain([&trunk_bg])
-        .any(|c| c.len() == 16 && c.chars().all(|ch| ch.is_ascii_hexdigit()))
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hash = stem.rsplit(['-', '.']).next().unwrap_or_default();
+    (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// `.br` and `.gz` next to every text and wasm file, for hosts that serve them.
@@ -444,6 +432,9 @@ mod tests {
     #[test]
     fn hashed_names_are_recognised() {
         assert!(is_hashed("rights-of-sex-workers-3f1c2b4a5d6e7f80_bg.wasm"));
+        assert!(is_hashed("rights-of-sex-workers-4879516cc3f9c0_bg.wasm"));
+        assert!(is_hashed("rights-of-sex-workers-5f91fcb75c62aaa.js"));
+        assert!(!is_hashed("rights-of-sex-workers.js"));
         assert!(is_hashed("rights-of-sex-workers-3f1c2b4a5d6e7f80.js"));
         assert!(is_hashed("main-0123456789abcdef.css"));
         assert!(is_hashed("content.0123456789abcdef.json"));

@@ -1,0 +1,254 @@
+//! The content as editors write it: the real `content/` is complete and correct, and every
+//! kind of fault in a broken set is reported with its file, line, field and message.
+#![cfg(feature = "build")]
+
+use rosw::builder::output::{self, BuildError, Options};
+use rosw::builder::source::load;
+use rosw::content::{Bundle, Inline};
+use rosw::meta::SiteUrl;
+use rosw::routes::{Country, Route};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn real() -> Bundle {
+    load(Path::new("content")).unwrap_or_else(|errors| {
+        panic!(
+            "content/ has faults:\n{}",
+            errors.iter().map(|e| format!("{e}\n")).collect::<String>()
+        )
+    })
+}
+
+fn links(bundle: &Bundle, route: Route) -> Vec<String> {
+    let page = bundle.page(route).unwrap();
+    let mut blocks = page.intro.clone();
+    blocks.extend(page.sections.iter().flat_map(|s| s.blocks.clone()));
+    let mut out = Vec::new();
+    for block in blocks {
+        let inlines: Vec<Inline> = match block {
+            rosw::content::Block::Paragraph(i) | rosw::content::Block::Quote(i) => i,
+            rosw::content::Block::List { items, .. } => items.concat(),
+            rosw::content::Block::Subheading(_) => vec![],
+        };
+        out.extend(inlines.into_iter().filter_map(|i| match i {
+            Inline::Link { href, .. } => Some(href),
+            _ => None,
+        }));
+    }
+    out
+}
+
+/// A fresh copy of a fixture folder to change in a test.
+fn copy_of(fixture: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rosw-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("reports")).unwrap();
+    for sub in ["", "reports"] {
+        for entry in fs::read_dir(Path::new(fixture).join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                fs::copy(&path, dir.join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn messages(dir: &Path) -> Vec<String> {
+    let prefix = format!("{}/", dir.display());
+    load(dir)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string().replace(&prefix, ""))
+        .collect()
+}
+
+#[test]
+fn the_real_content_covers_every_page_of_the_contract() {
+    let bundle = real();
+    for route in Route::with_content() {
+        let page = bundle.page(route).unwrap();
+        assert!(
+            !page.title.is_empty() && !page.description.is_empty(),
+            "{route}"
+        );
+        assert!(page.description.chars().count() <= 200, "{route}");
+        if route != Route::NotFound {
+            assert!(!page.sources.is_empty(), "{route} lists its sources");
+        }
+    }
+    assert_eq!(bundle.site.name, "Rights of Sex Workers");
+}
+
+#[test]
+fn the_policy_and_reports_carry_their_confirmed_document_facts() {
+    let bundle = real();
+    let facts = |route: Route| bundle.page(route).unwrap().document.clone().unwrap();
+    let policy = facts(Route::Policy);
+    assert_eq!(policy.index.as_deref(), Some("POL 30/4062/2016"));
+    assert_eq!(policy.published, "2016-05-26");
+    assert!(policy.url.starts_with("https://www.amnesty.org/"));
+    for (country, index) in [
+        (Country::Argentina, "AMR 13/4042/2016"),
+        (Country::HongKong, "ASA 17/4032/2016"),
+        (Country::Norway, "EUR 36/4034/2016"),
+        (Country::PapuaNewGuinea, "ASA 34/4030/2016"),
+    ] {
+        let doc = facts(Route::Report(country));
+        assert_eq!(doc.index.as_deref(), Some(index), "{country:?}");
+        assert_eq!(doc.published, "2016-05-26");
+        assert!(doc.languages.contains(&"English".to_string()));
+        let page = bundle.page(Route::Report(country)).unwrap();
+        assert!(
+            page.has_fragment("findings"),
+            "{country:?} has key findings"
+        );
+    }
+    let policy_page = bundle.page(Route::Policy).unwrap();
+    for id in ["levels", "decriminalisation", "what-stays-criminal"] {
+        assert!(policy_page.has_fragment(id), "policy section {id}");
+    }
+}
+
+#[test]
+fn related_research_lists_the_six_items_without_unconfirmed_facts() {
+    let bundle = real();
+    let items = &bundle.page(Route::RelatedResearch).unwrap().items;
+    let summary: Vec<(u16, &str)> = items.iter().map(|i| (i.year, i.country.as_str())).collect();
+    assert_eq!(
+        summary,
+        [
+            (2010, "Uganda"),
+            (2012, "Greece"),
+            (2014, "Nigeria"),
+            (2014, "Honduras"),
+            (2014, "Brazil"),
+            (2015, "Tunisia"),
+        ]
+    );
+    // The fact sheet confirms no English index for Uganda, and neither title nor index for Greece.
+    assert_eq!(items[0].index, None);
+    assert_eq!(
+        (items[1].title.as_ref(), items[1].index.as_ref()),
+        (None, None)
+    );
+    assert_eq!(items[2].index.as_deref(), Some("AFR 44/011/2014"));
+    assert_eq!(items[3].index.as_deref(), Some("AMR 37/001/2014"));
+    assert_eq!(items[4].index.as_deref(), Some("AMR 19/006/2014"));
+    assert_eq!(items[5].index.as_deref(), Some("MDE 30/2814/2015"));
+    for item in items {
+        assert!(item.url.starts_with("https://"));
+    }
+}
+
+#[test]
+fn the_hong_kong_report_and_focus_page_link_to_each_other() {
+    let bundle = real();
+    let report = links(&bundle, Route::Report(Country::HongKong));
+    assert!(
+        report.iter().any(|h| h.starts_with("/hong-kong")),
+        "{report:?}"
+    );
+    let focus = links(&bundle, Route::HongKong);
+    assert!(
+        focus.iter().any(|h| h.starts_with("/reports/hong-kong")),
+        "{focus:?}"
+    );
+}
+
+#[test]
+fn every_fault_in_the_broken_set_is_reported_at_once() {
+    let dir = Path::new("tests/fixtures/broken");
+    assert_eq!(
+        messages(dir),
+        [
+            "home.md:12: text: broken internal link \"/hong-kong#nowhere\": /hong-kong has no section with id \"nowhere\"",
+            "hong-kong.md:12: text: broken internal link \"/reports/hongkong\": there is no such page",
+            "not-found.md:7: text: is empty: write the page's text after the closing +++",
+            "policy.md:1: title: missing: the page's main heading",
+            "related-research.md:24: text: images are not supported",
+            "reports.md:4: the front matter cannot be read: unknown field `navtitle`, expected one of `slug`, `title`, `nav_title`, `description`, `lead`, `country`, `document`, `sources`, `items`",
+            "reports/argentina.md:11: document.published: \"2016-02-30\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
+            "reports/hong-kong.md:5: description: is empty: write the text or remove the line",
+            "reports/hong-kong.md:17: sources[1].url: \"http://www.example.org/source\" is not an https:// address; use the https:// form of the link",
+            "reports/norway.md:2: slug: duplicate slug \"norway\": reports/norway-copy.md already has it",
+            "reports/papua-new-guinea.md:2: slug: unknown slug \"png\": the pages in content/reports/ are argentina, hong-kong, norway, papua-new-guinea",
+            "site.toml:1: lang: missing: the language of the text, e.g. en-GB",
+        ]
+    );
+}
+
+#[test]
+fn the_valid_fixture_loads() {
+    let bundle = load(Path::new("tests/fixtures/valid")).unwrap();
+    assert_eq!(bundle.pages.len(), 10);
+}
+
+/// Faults that stop a file from being read at all, or that concern the folder.
+#[test]
+fn missing_pages_syntax_errors_and_strays_are_reported() {
+    let dir = copy_of("tests/fixtures/valid", "faults");
+    fs::remove_file(dir.join("reports/norway.md")).unwrap();
+    fs::write(
+        dir.join("policy.md"),
+        "+++\nslug = \"policy\"\ntitle = \"x\n+++\nText\n",
+    )
+    .unwrap();
+    fs::write(dir.join("reports.md"), "slug = \"reports\"\n").unwrap();
+    let home = fs::read_to_string(dir.join("home.md")).unwrap();
+    fs::write(
+        dir.join("home.md"),
+        home.replace("+++\n\n", "+++\n\n- a\n  - b\n\n"),
+    )
+    .unwrap();
+    fs::write(dir.join("notes.txt"), "stray").unwrap();
+    let got = messages(&dir);
+    assert_eq!(got.len(), 5, "{got:#?}");
+    assert_eq!(
+        got[0],
+        "home.md:13: text: lists inside lists are not supported"
+    );
+    assert_eq!(
+        got[1],
+        "notes.txt: unknown file: pages are .md files (plus site.toml)"
+    );
+    assert!(
+        got[2].starts_with("policy.md:3: the front matter cannot be read:"),
+        "{}",
+        got[2]
+    );
+    assert_eq!(
+        got[3],
+        "reports.md:1: the file must start with a line `+++`, then the front matter (slug, title, …), then another `+++`"
+    );
+    assert_eq!(
+        got[4],
+        "reports/norway.md: missing: no file has slug \"norway\", so /reports/norway has no content"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_failed_build_writes_nothing() {
+    let out = std::env::temp_dir().join(format!("rosw-out-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), "previous build").unwrap();
+    let result = output::finish(&Options {
+        content: "tests/fixtures/broken".into(),
+        out: out.clone(),
+        site: SiteUrl::parse("https://example.org/").unwrap(),
+        csp_meta: true,
+    });
+    let Err(BuildError::Content(errors)) = result else {
+        panic!("the broken content must fail the build");
+    };
+    assert_eq!(errors.len(), 12);
+    let left: Vec<_> = fs::read_dir(&out).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        "previous build"
+    );
+    fs::remove_dir_all(out).unwrap();
+}

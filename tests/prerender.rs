@@ -1,0 +1,156 @@
+//! Prerendering: every route renders through the app's own components to the right page,
+//! and the finished output has everything a host and a link preview need.
+#![cfg(feature = "build")]
+
+use rosw::builder::output::{self, Options};
+use rosw::builder::source::load;
+use rosw::content::Bundle;
+use rosw::meta::SiteUrl;
+use rosw::prerender::render_route;
+use rosw::routes::{BasePath, Country, Route};
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+fn fixture() -> Arc<Bundle> {
+    Arc::new(load(Path::new("tests/fixtures/valid")).unwrap())
+}
+
+fn h1(html: &str) -> &str {
+    let start = html.find("<h1").unwrap();
+    let start = start + html[start..].find('>').unwrap() + 1;
+    &html[start..start + html[start..].find("</h1>").unwrap()]
+}
+
+#[test]
+fn every_route_renders_its_own_page() {
+    let bundle = fixture();
+    let base = BasePath::root();
+    for route in Route::with_content() {
+        let html = render_route(bundle.clone(), route, &base);
+        let page = bundle.page(route).unwrap();
+        assert_eq!(h1(&html), page.title, "{route}");
+        assert_eq!(html.matches("<h1").count(), 1, "one h1 on {route}");
+        assert!(html.contains("<main id=\"main\""), "{route}");
+        assert!(html.contains("Skip to main content"));
+    }
+}
+
+#[test]
+fn navigation_marks_the_current_section() {
+    let bundle = fixture();
+    let html = render_route(bundle, Route::Report(Country::Norway), &BasePath::root());
+    assert!(
+        html.contains(r#"<a href="/reports" aria-current="page">"#),
+        "{html}"
+    );
+    assert!(!html.contains(r#"<a href="/" aria-current="page">"#));
+    assert!(html.contains(r#"aria-label="Breadcrumb""#));
+    assert!(html.contains("EUR 36/4034/2016"));
+    assert!(html.contains(r#"<h2 id="findings">"#));
+}
+
+#[test]
+fn links_carry_the_base_path() {
+    let bundle = fixture();
+    let base = BasePath::new("/rights/");
+    let html = render_route(bundle, Route::Home, &base);
+    assert!(html.contains(r#"href="/rights/policy""#));
+    assert!(html.contains(r#"href="/rights/policy#levels""#));
+    assert!(
+        html.contains(r#"<a href="/rights/" aria-current="page">"#),
+        "{html}"
+    );
+    assert!(!html.contains(r#"href="/policy""#));
+}
+
+#[test]
+fn bundle_text_is_escaped_never_injected() {
+    let mut bundle = (*fixture()).clone();
+    let page = bundle
+        .pages
+        .iter_mut()
+        .find(|p| p.path == "/policy")
+        .unwrap();
+    page.title = "<img src=x onerror=alert(1)> & <script>".into();
+    let html = render_route(Arc::new(bundle), Route::Policy, &BasePath::root());
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;"));
+    assert!(!html.contains("<img src=x"));
+}
+
+const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title><meta name="description" content=""><link rel="canonical" href=""><meta property="og:type" content=""><meta property="og:site_name" content=""><meta property="og:locale" content=""><meta property="og:title" content=""><meta property="og:description" content=""><meta property="og:url" content=""><meta property="og:image" content=""><meta property="og:image:alt" content=""><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content=""><meta name="twitter:description" content=""><meta name="twitter:image" content=""><meta name="twitter:image:alt" content=""><meta name="site-base" content="/"><link id="bundle" rel="preload" href="/content.json" as="fetch" crossorigin="anonymous"><script type="module">import init from '/rights/app-0123456789abcdef.js';await init();</script></head><body><div id="app"></div></body></html>"#;
+
+#[test]
+fn finish_writes_a_complete_site() {
+    let out = std::env::temp_dir().join(format!("rosw-finish-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    let site = SiteUrl::parse("https://example.org/rights/").unwrap();
+    output::finish(&Options {
+        content: "tests/fixtures/valid".into(),
+        out: out.clone(),
+        site,
+        csp_meta: true,
+    })
+    .unwrap();
+
+    for route in Route::with_content() {
+        assert!(out.join(route.output_file()).is_file(), "{route}");
+    }
+    let norway = fs::read_to_string(out.join("reports/norway/index.html")).unwrap();
+    assert!(norway.contains("<title>Norway: report – Fixture Site</title>"));
+    assert!(
+        norway
+            .contains(r#"<link rel="canonical" href="https://example.org/rights/reports/norway">"#)
+    );
+    assert!(norway.contains(
+        r#"<meta property="og:url" content="https://example.org/rights/reports/norway">"#
+    ));
+    assert!(
+        norway.contains(
+            r#"<meta property="og:image" content="https://example.org/rights/share.png">"#
+        )
+    );
+    assert!(norway.contains(r#"<meta name="description" content="About Norway: report.">"#));
+    assert!(norway.contains(r#"<html lang="en-GB">"#));
+    assert!(norway.contains(r#"<meta name="site-base" content="/rights/">"#));
+    assert!(norway.contains(r#"<div id="app" data-prerendered="">"#));
+    assert!(norway.contains("http-equiv=\"Content-Security-Policy\""));
+    assert!(!norway.contains("await init"), "no inline script is left");
+    assert!(norway.contains(r#"integrity="sha384-"#));
+
+    let not_found = fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(not_found.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(!not_found.contains("rel=\"canonical\""));
+
+    // The bundle is content-hashed and named by every page.
+    let bundle_name = fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("content.") && n.ends_with(".json"))
+        .unwrap();
+    assert!(norway.contains(&format!(r#"href="/rights/{bundle_name}""#)));
+    let json = fs::read_to_string(out.join(&bundle_name)).unwrap();
+    assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 10);
+
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert_eq!(
+        sitemap.matches("<loc>https://example.org/rights/").count(),
+        9
+    );
+    let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://example.org/rights/sitemap.xml"));
+
+    let headers = fs::read_to_string(out.join("_headers")).unwrap();
+    assert!(headers.contains("/rights/*\n  Content-Security-Policy: default-src 'self'"));
+    assert!(headers.contains(&format!(
+        "/rights/{bundle_name}\n  Cache-Control: public, max-age=31536000, immutable"
+    )));
+    assert!(
+        headers.contains("/rights/policy/\n  Cache-Control: public, max-age=0, must-revalidate")
+    );
+    assert!(out.join("reports/norway/index.html.br").is_file());
+    assert!(out.join(format!("{bundle_name}.gz")).is_file());
+    fs::remove_dir_all(out).unwrap();
+}
