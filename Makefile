@@ -32,7 +32,9 @@ content:
 # content, writes the bundle and prerenders every route. Only then does dist/ change.
 dist: tools
 	cargo build --quiet --locked --features build --bin site
-	trunk build --release --locked --dist "$(DIST)" --public-url "$$($(SITE) base-path)"
+	trunk build --release --locked --dist "$(DIST)" --public-url "$$($(SITE) base-path)" \
+	  || { rm -rf "$(DIST)/.stage" "$(DIST)/.trunk-lock"; exit 1; }
+	rm -f "$(DIST)/.trunk-lock"
 
 serve: tools
 	cargo build --quiet --locked --features build --bin site
@@ -53,7 +55,8 @@ test-rust:
 test-browser: browser
 	$(MAKE) --no-print-directory dist DIST=target/dist-root SITE_URL=http://127.0.0.1:8091/
 	$(MAKE) --no-print-directory dist DIST=target/dist-subpath SITE_URL=http://127.0.0.1:8092/rights/
-	playwright test
+	scripts/check-failed-build-keeps-dist target/dist-root http://127.0.0.1:8091/
+	playwright test --config tests/e2e/playwright.config.mjs
 
 test: lint test-rust test-browser
 

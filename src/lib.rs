@@ -20,8 +20,9 @@ pub use start::start;
 use components::{LoadProblem, Loading, SiteFooter, SiteHeader, SkipLink};
 use content::Bundle;
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Router, Routes};
 use leptos_router::hooks::use_location;
+use leptos_router::path;
 use load::{ContentState, Load};
 use routes::{BasePath, Route};
 use std::sync::Arc;
@@ -59,16 +60,27 @@ pub fn Site(bundle: Arc<Bundle>) -> impl IntoView {
 fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
     let location = use_location();
     let base = use_base();
-    // The route table, not a second list of <Route>s, decides which page a path shows.
+    // The route table decides which page a path shows; <Routes> has a single catch-all route
+    // so that the table stays the one list of paths (and so the router completes
+    // navigations: it updates the address bar and scrolls once the new view is ready).
     let route = Memo::new(move |_| Route::parse_with_base(&location.pathname.get(), &base));
     let title_bundle = bundle.clone();
     Effect::new(move |_| document().set_title(&meta::page_title(&title_bundle, route.get())));
     let page_bundle = bundle.clone();
+    let current = move || {
+        let bundle = page_bundle.clone();
+        move || page_view(route.get(), bundle.clone())
+    };
+    let fallback_bundle = bundle.clone();
     view! {
         <SkipLink/>
         <SiteHeader bundle=bundle.clone()/>
         <main id="main" tabindex="-1">
-            <div class="wrap page">{move || page_view(route.get(), page_bundle.clone())}</div>
+            <div class="wrap page">
+                <Routes fallback=move || page_view(Route::NotFound, fallback_bundle.clone())>
+                    <leptos_router::components::Route path=path!("/*any") view=current/>
+                </Routes>
+            </div>
         </main>
         <SiteFooter bundle/>
     }

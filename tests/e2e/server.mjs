@@ -1,0 +1,103 @@
+// A strict static server that behaves like a plain CDN: no SPA fallback, `404.html` (status
+// 404) for unknown paths, the headers from `_headers` applied, precompressed `.br`/`.gz`
+// served when the client accepts them. Used by the browser tests and the benchmark.
+//
+//   node tests/e2e/server.mjs --dir dist --port 8080 [--base /rights/]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Netlify / Cloudflare Pages `_headers`: a path line, then indented `Name: value` lines. */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+    } else if (rules.length) {
+      const i = line.indexOf(':');
+      rules.at(-1).headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return rules.map(({ pattern, headers }) => ({
+    headers,
+    test: new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$'),
+  }));
+}
+
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function startServer({ dir, port, base = '/' }) {
+  let rules = [];
+  try {
+    rules = parseHeaders(await readFile(join(dir, '_headers'), 'utf8'));
+  } catch {
+    // no _headers: serve without extra headers
+  }
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const path = decodeURIComponent(url.pathname);
+    let file = null;
+    if (path.startsWith(base) || path + '/' === base) {
+      const rel = normalize(path.slice(base.length - 1) || '/');
+      if (!rel.split('/').some((s) => s === '..' || (s.startsWith('.') && s.length > 1))) {
+        const candidates = rel.endsWith('/') ? [join(rel, 'index.html')] : [rel, join(rel, 'index.html')];
+        for (const c of candidates) {
+          if (await isFile(join(dir, c))) {
+            file = c;
+            break;
+          }
+        }
+      }
+    }
+    const status = file ? 200 : 404;
+    file ??= '/404.html';
+    const headers = new Map();
+    for (const rule of rules) {
+      if (rule.test.test(path)) for (const [k, v] of rule.headers) headers.set(k, headers.has(k) ? `${headers.get(k)}, ${v}` : v);
+    }
+    headers.set('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    const accept = req.headers['accept-encoding'] ?? '';
+    let body;
+    for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (accept.includes(enc) && (await isFile(join(dir, file + ext)))) {
+        body = await readFile(join(dir, file + ext));
+        headers.set('Content-Encoding', enc);
+        break;
+      }
+    }
+    body ??= await readFile(join(dir, file)).catch(() => Buffer.from('Not found'));
+    headers.set('Vary', 'Accept-Encoding');
+    headers.set('Content-Length', String(body.length));
+    res.writeHead(status, Object.fromEntries(headers));
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, port: { type: 'string' }, base: { type: 'string' } } });
+  const base = values.base ?? '/';
+  await startServer({ dir: values.dir ?? 'dist', port: Number(values.port ?? 8080), base });
+  console.log(`serving ${values.dir ?? 'dist'} at http://127.0.0.1:${values.port ?? 8080}${base}`);
+}
