@@ -1,0 +1,159 @@
+// What a plain CDN serves before any script runs: every route its own HTML file with its own
+// head tags and readable text, a real 404, sitemap and robots, strict headers, SRI; and the
+// app's takeover of that HTML adds no flash and no layout shift.
+import { test, expect } from '@playwright/test';
+import { ROUTES, appReady, loadBundle, pageFor, watchProblems } from './helpers.mjs';
+
+/** Reads a tag's attribute from raw HTML (the served bytes, before any script). */
+function attr(html, selector, name) {
+  const tag = html.match(new RegExp(`<(?:meta|link)[^>]*${selector}[^>]*>`));
+  if (!tag) return null;
+  const value = tag[0].match(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s>]+))`));
+  return value ? (value[1] ?? value[2]).replace(/&amp;/g, '&').replace(/&quot;/g, '"') : null;
+}
+
+const unescape = (s) => s.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+test('every route is served as its own HTML file with its own head tags and text', async ({ request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  const titles = new Set();
+  for (const route of ROUTES) {
+    for (const path of route.path ? [route.path, route.path + '/'] : ['']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const html = await response.text();
+      const page = pageFor(bundle, route.path);
+      const url = new URL(route.path, baseURL).href;
+      const title = unescape(html.match(/<title>([^<]*)<\/title>/)[1]);
+      expect(title).toContain(page.title);
+      titles.add(title);
+      expect(attr(html, 'name=["]?description\\b', 'content')).toBe(page.description);
+      expect(attr(html, 'rel=["]?canonical\\b', 'href')).toBe(url);
+      expect(attr(html, 'property=["]?og:title\\b', 'content')).toBe(page.title);
+      expect(attr(html, 'property=["]?og:description\\b', 'content')).toBe(page.description);
+      expect(attr(html, 'property=["]?og:url\\b', 'content')).toBe(url);
+      expect(attr(html, 'property=["]?og:type\\b', 'content')).toMatch(/^(website|article)$/);
+      expect(attr(html, 'property=["]?og:site_name\\b', 'content')).toBe(bundle.site.name);
+      expect(attr(html, 'property=["]?og:locale\\b', 'content')).toBe('en_GB');
+      expect(attr(html, 'property=["]?og:image["\\s]', 'content')).toBe(new URL('share.png', baseURL).href);
+      expect(attr(html, 'property=["]?og:image:alt\\b', 'content')).toBe(bundle.site.share_image_alt);
+      expect(attr(html, 'name=["]?twitter:card\\b', 'content')).toBe('summary_large_image');
+      expect(attr(html, 'name=["]?twitter:title\\b', 'content')).toBe(page.title);
+      expect(attr(html, 'name=["]?twitter:description\\b', 'content')).toBe(page.description);
+      expect(attr(html, 'name=["]?twitter:image["\\s]', 'content')).toBe(new URL('share.png', baseURL).href);
+      // The page's main text is in the served HTML itself.
+      const text = unescape(html.replace(/<[^>]+>/g, ' '));
+      expect(text).toContain(page.title);
+      for (const t of route.text) expect(text).toContain(t);
+    }
+  }
+  expect(titles.size).toBe(ROUTES.length);
+});
+
+test('unknown paths get the not-found page with status 404 and no canonical', async ({ request }) => {
+  const response = await request.get('reports/atlantis');
+  expect(response.status()).toBe(404);
+  const html = await response.text();
+  expect(html).toContain('Page not found');
+  expect(attr(html, 'name=["]?robots\\b', 'content')).toBe('noindex');
+  expect(attr(html, 'rel=["]?canonical\\b', 'href')).toBeNull();
+});
+
+test('the share image is a real 1200×630 PNG', async ({ request, baseURL }) => {
+  const response = await request.get(new URL('share.png', baseURL).href);
+  expect(response.status()).toBe(200);
+  const png = await response.body();
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+});
+
+test('sitemap.xml lists every page by absolute URL and robots.txt points to it', async ({ request, baseURL }) => {
+  const sitemap = await (await request.get('sitemap.xml')).text();
+  const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  expect(locs).toEqual(ROUTES.map((r) => new URL(r.path, baseURL).href));
+  const robots = await (await request.get('robots.txt')).text();
+  expect(robots).toContain(`Sitemap: ${new URL('sitemap.xml', baseURL).href}`);
+});
+
+test('with JavaScript off, every page is readable', async ({ browser, baseURL, request }) => {
+  const bundle = await loadBundle(request, baseURL);
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  for (const route of ROUTES) {
+    await page.goto(route.path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, route.path).title);
+    for (const t of route.text) await expect(page.locator('main')).toContainText(t);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  }
+  // Links are real links: they work without the app.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'policy').nav_title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy').title);
+  await context.close();
+});
+
+test('strict headers, no CSP violation and no console error on any route', async ({ page, request }) => {
+  const problems = watchProblems(page);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  for (const route of [...ROUTES, { path: 'reports/atlantis' }]) {
+    const response = await page.goto(route.path);
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(headers['strict-transport-security']).toContain('max-age=31536000');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['permissions-policy']).toContain('web-share=(self)');
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    await appReady(page);
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  }
+  // The only message: Chromium's own note that the unknown path answered 404, as it should.
+  expect(problems).toEqual(['console: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  // Pages revalidate; hashed files are immutable.
+  const html = await request.get('policy');
+  expect(html.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+  const wasm = await page.evaluate(() => document.querySelector('link[rel=preload][type="application/wasm"]').href);
+  expect((await request.get(wasm)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  const bundleHref = await page.evaluate(() => document.getElementById('bundle').href);
+  expect(bundleHref).toMatch(/content\.[0-9a-f]{16}\.json$/);
+  expect((await request.get(bundleHref)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});
+
+test('scripts, the wasm and the stylesheet carry Subresource Integrity; no inline script', async ({ request }) => {
+  const html = await (await request.get('reports/norway')).text();
+  const integrity = (re) => (html.match(re)?.[0] ?? '').match(/integrity=["]?(sha384-[A-Za-z0-9+/=]+)/)?.[1];
+  expect(integrity(/<script[^>]*type="?module"?[^>]*>/)).toBeTruthy();
+  expect(integrity(/<link[^>]*rel=["]?modulepreload[^>]*>/)).toBeTruthy();
+  expect(integrity(/<link[^>]*application\/wasm[^>]*>/)).toBeTruthy();
+  expect(integrity(/<link[^>]*rel=["]?stylesheet[^>]*>/)).toBeTruthy();
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1]));
+  expect(inline).toEqual([]);
+});
+
+test('the app takes over the prerendered page with no flash and no layout shift', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  await page.addInitScript(() => {
+    window.__frames = [];
+    window.__cls = 0;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__cls += e.hadRecentInput ? 0 : e.value))).observe({ type: 'layout-shift', buffered: true });
+    const frame = () => {
+      if (document.body) window.__frames.push(document.querySelector('h1')?.textContent ?? '');
+      if (window.__frames.length < 300) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  for (const path of ['reports/norway', '', 'related-research']) {
+    await page.goto(path);
+    await appReady(page);
+    await page.waitForTimeout(300);
+    const { frames, cls } = await page.evaluate(() => ({ frames: window.__frames, cls: window.__cls }));
+    expect(frames.length).toBeGreaterThan(3);
+    // Every painted frame showed the page's heading: nothing blank or "Loading…" in between.
+    expect(new Set(frames)).toEqual(new Set([pageFor(bundle, path).title]));
+    expect(cls).toBe(0);
+  }
+});
