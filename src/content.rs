@@ -5,6 +5,30 @@ use crate::routes::Route;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Fragment ids the page layout itself uses; content sections and items may not take them.
+pub mod ids {
+    pub const MAIN: &str = "main";
+    pub const PAGE_TITLE: &str = "page-title";
+    pub const DOCUMENT: &str = "document";
+    pub const SOURCES: &str = "sources";
+    pub const CONTENTS: &str = "contents-heading";
+    pub const EXPLORE: &str = "explore";
+    pub const COUNTRY_REPORTS: &str = "country-reports";
+    pub const ANNOUNCER: &str = "route-announcer";
+    pub const APP: &str = "app";
+    pub const ALL: [&str; 9] = [
+        MAIN,
+        PAGE_TITLE,
+        DOCUMENT,
+        SOURCES,
+        CONTENTS,
+        EXPLORE,
+        COUNTRY_REPORTS,
+        ANNOUNCER,
+        APP,
+    ];
+}
+
 /// Bumped whenever the bundle's shape changes, so an old app never misreads a new bundle.
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -17,7 +17,9 @@ mod start;
 #[cfg(feature = "csr")]
 pub use start::start;
 
-use components::{LoadProblem, Loading, SiteFooter, SiteHeader, SkipLink};
+use components::{
+    LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter, SiteHeader, SkipLink,
+};
 use content::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::{Router, Routes};
@@ -64,18 +66,25 @@ fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
     // so that the table stays the one list of paths (and so the router completes
     // navigations: it updates the address bar and scrolls once the new view is ready).
     let route = Memo::new(move |_| Route::parse_with_base(&location.pathname.get(), &base));
+    components::provide_announcement();
     let title_bundle = bundle.clone();
     Effect::new(move |_| document().set_title(&meta::page_title(&title_bundle, route.get())));
     let page_bundle = bundle.clone();
     let current = move || {
         let bundle = page_bundle.clone();
-        move || page_view(route.get(), bundle.clone())
+        move || {
+            let route = route.get();
+            view! {
+                {page_view(route, bundle.clone())}
+                <PageShown bundle=bundle.clone() route/>
+            }
+        }
     };
     let fallback_bundle = bundle.clone();
     view! {
         <SkipLink/>
         <SiteHeader bundle=bundle.clone()/>
-        <main id="main" tabindex="-1">
+        <main id=content::ids::MAIN tabindex="-1">
             <div class="wrap page">
                 <Routes fallback=move || page_view(Route::NotFound, fallback_bundle.clone())>
                     <leptos_router::components::Route path=path!("/*any") view=current/>
@@ -83,6 +92,7 @@ fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
             </div>
         </main>
         <SiteFooter bundle/>
+        <RouteAnnouncer/>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Starting the app in the browser, and taking over a prerendered page without a flash.
 
+use crate::content::ids;
 use crate::load::{ContentState, Load, fetch_content};
 use crate::routes::BasePath;
 use crate::{App, Site};
@@ -24,7 +25,7 @@ pub fn start() {
         .get_element_by_id("bundle")
         .and_then(|link| link.get_attribute("href"))
         .unwrap_or_else(|| base.join("/content.json"));
-    let Some(app) = doc.get_element_by_id("app") else {
+    let Some(app) = doc.get_element_by_id(ids::APP) else {
         return;
     };
     if app.has_attribute("data-prerendered") {
@@ -47,7 +48,7 @@ fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
     let Ok(fresh) = document().create_element("div") else {
         return;
     };
-    fresh.set_id("app");
+    fresh.set_id(ids::APP);
     let detached = fresh.clone();
     leptos::mount::mount_to(fresh.unchecked_into(), move || {
         provide_context(base);

@@ -152,6 +152,13 @@ pub fn parse(body: &str) -> Body {
                                 "the section id {id:?} may only use a-z, 0-9 and -, e.g. {{#key-findings}}"
                             ),
                         });
+                    } else if crate::content::ids::ALL.contains(&id.as_str()) {
+                        out.errors.push(TextError {
+                            offset: start,
+                            message: format!(
+                                "the section id {id:?} is used by the page layout; choose another with {{#…}}"
+                            ),
+                        });
                     } else if out.sections.iter().any(|s| s.id == id) {
                         out.errors.push(TextError {
                             offset: start,

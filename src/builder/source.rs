@@ -491,6 +491,8 @@ fn check_items(
             if let Some(id) = &id {
                 if !is_valid_id(id) {
                     f.error(id_line, "id", format!("{id:?} may only use a-z, 0-9 and -"));
+                } else if crate::content::ids::ALL.contains(&id.as_str()) {
+                    f.error(id_line, "id", format!("{id:?} is used by the page layout"));
                 } else if items.iter().any(|other| &other.id == id) {
                     f.error(id_line, "id", format!("duplicate id {id:?}"));
                 }

@@ -1,6 +1,8 @@
-use crate::content::{Document, display_date, join_list};
+use crate::content::{Document, display_date, ids, join_list};
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+pub const HEADING: &str = "The document";
 
 /// The facts of the official document: what to cite and where to read it in full.
 #[component]
@@ -11,8 +13,8 @@ pub fn DocumentFacts(document: Document) -> impl IntoView {
         "Language"
     };
     view! {
-        <aside class="facts" aria-labelledby="document">
-            <h2 id="document">"The document"</h2>
+        <aside class="facts" aria-labelledby=ids::DOCUMENT>
+            <h2 id=ids::DOCUMENT>{HEADING}</h2>
             <dl>
                 <div>
                     <dt>"Official title"</dt>

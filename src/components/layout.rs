@@ -1,14 +1,26 @@
-use crate::content::Bundle;
+use crate::components::ShareButton;
+use crate::content::{Bundle, ids};
 use crate::routes::Route;
 use crate::use_base;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use std::sync::Arc;
 
 /// The first focusable element: lets keyboard and screen-reader users past the navigation.
+/// An in-page anchor, not a route link; the router would treat a click on it as a
+/// navigation and leave focus behind, so the click moves focus itself.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#main">"Skip to main content"</a> }
+    let skip = |ev: leptos::ev::MouseEvent| {
+        if let Some(main) = document().get_element_by_id(ids::MAIN) {
+            ev.prevent_default();
+            let main: web_sys::HtmlElement = main.unchecked_into();
+            _ = main.focus();
+            main.scroll_into_view();
+        }
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to main content"</a> }
 }
 
 #[component]
@@ -58,13 +70,20 @@ pub fn SiteFooter(bundle: Arc<Bundle>) -> impl IntoView {
     }
 }
 
-/// The page's title (the one `h1`) and its opening paragraph.
+/// The page's title (the one `h1`), its opening paragraph and the share button.
 #[component]
-pub fn PageHeader(title: String, lead: Option<String>) -> impl IntoView {
+pub fn PageHeader(
+    title: String,
+    lead: Option<String>,
+    /// The not-found page has nothing worth sharing.
+    #[prop(default = true)]
+    share: bool,
+) -> impl IntoView {
     view! {
         <header class="page-header">
-            <h1 id="page-title" tabindex="-1">{title}</h1>
+            <h1 id=ids::PAGE_TITLE tabindex="-1">{title.clone()}</h1>
             {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+            {share.then(|| view! { <ShareButton title/> })}
         </header>
     }
 }

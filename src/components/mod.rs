@@ -1,17 +1,21 @@
 //! Shared pieces of the views. Each takes plain content values; none fetches anything.
 
+mod announcer;
 mod cards;
 mod document_facts;
 mod layout;
 mod navigation;
 mod rich_text;
+mod share;
 mod sources;
 mod status;
 
+pub use announcer::{PageShown, RouteAnnouncer, provide_announcement};
 pub use cards::{Card, CardList};
 pub use document_facts::DocumentFacts;
 pub use layout::{PageHeader, SiteFooter, SiteHeader, SkipLink};
 pub use navigation::{Breadcrumbs, Contents, ReportPager};
 pub use rich_text::{Blocks, PageText};
+pub use share::ShareButton;
 pub use sources::Sources;
 pub use status::{LoadProblem, Loading};

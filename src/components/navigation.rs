@@ -1,18 +1,28 @@
 //! Ways around a long page and between pages: contents, breadcrumbs, previous and next.
 
-use crate::content::{Bundle, Page};
+use super::{document_facts, sources};
+use crate::content::{Bundle, Page, ids};
 use crate::routes::Route;
 use crate::use_base;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
 
-/// "On this page": a link to each section, for pages long enough to need one.
+/// "On this page": the document's facts, each section and the sources, for pages long
+/// enough to need it.
 #[component]
 pub fn Contents(page: Page, route: Route) -> impl IntoView {
     let href = route.href(&use_base());
-    let links: Vec<(String, String)> = page
-        .contents()
+    let mut entries: Vec<(&str, &str)> = Vec::new();
+    if page.document.is_some() {
+        entries.push((ids::DOCUMENT, document_facts::HEADING));
+    }
+    entries.extend(page.contents());
+    if !page.sources.is_empty() {
+        entries.push((ids::SOURCES, sources::HEADING));
+    }
+    let links: Vec<(String, String)> = entries
+        .into_iter()
         .map(|(id, heading)| (format!("{href}#{id}"), heading.to_string()))
         .collect();
     (links.len() >= 3).then(|| {
@@ -21,8 +31,8 @@ pub fn Contents(page: Page, route: Route) -> impl IntoView {
             .map(|(href, heading)| view! { <li><A href=href>{heading}</A></li> })
             .collect_view();
         view! {
-            <nav class="contents" aria-labelledby="contents-heading">
-                <h2 id="contents-heading">"On this page"</h2>
+            <nav class="contents" aria-labelledby=ids::CONTENTS>
+                <h2 id=ids::CONTENTS>"On this page"</h2>
                 <ol>{items}</ol>
             </nav>
         }

@@ -53,8 +53,9 @@ pub fn Blocks(blocks: Vec<Block>) -> impl IntoView {
 }
 
 /// The page's introduction and its sections, each with a stable id for `#fragment` links.
+/// Children go between the two (the report cards on `/reports`).
 #[component]
-pub fn PageText(page: Page) -> impl IntoView {
+pub fn PageText(page: Page, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let sections = page
         .sections
         .into_iter()
@@ -72,7 +73,8 @@ pub fn PageText(page: Page) -> impl IntoView {
     view! {
         <div class="prose">
             <Blocks blocks=page.intro/>
-            {sections}
         </div>
+        {children.map(|children| children())}
+        <div class="prose">{sections}</div>
     }
 }

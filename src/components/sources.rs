@@ -1,6 +1,8 @@
-use crate::content::Source;
+use crate::content::{Source, ids};
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+pub const HEADING: &str = "Sources";
 
 /// The list of sources a page relies on.
 #[component]
@@ -11,8 +13,8 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
             .map(|s| view! { <li><A href=s.url>{s.title}</A></li> })
             .collect_view();
         view! {
-            <section class="sources" aria-labelledby="sources">
-                <h2 id="sources">"Sources"</h2>
+            <section class="sources" aria-labelledby=ids::SOURCES>
+                <h2 id=ids::SOURCES>{HEADING}</h2>
                 <ol>{items}</ol>
             </section>
         }

@@ -1,5 +1,5 @@
 use crate::components::{CardList, PageHeader, PageText, Sources};
-use crate::content::Bundle;
+use crate::content::{Bundle, ids};
 use crate::routes::{Country, Route};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -11,15 +11,16 @@ pub fn Home(bundle: Arc<Bundle>) -> impl IntoView {
     let reports: Vec<Route> = Country::ALL.into_iter().map(Route::Report).collect();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
-        <PageText page=page.clone()/>
-        <section class="explore" aria-labelledby="explore">
-            <h2 id="explore">"Read the material"</h2>
-            <CardList bundle=bundle.clone() routes=vec![Route::Policy, Route::Reports]/>
-            <h3>"The four country reports"</h3>
-            <CardList bundle=bundle.clone() routes=reports/>
-            <h3>"More"</h3>
-            <CardList bundle=bundle.clone() routes=vec![Route::HongKong, Route::RelatedResearch]/>
-        </section>
+        <PageText page=page.clone()>
+            <section class="explore" aria-labelledby=ids::EXPLORE>
+                <h2 id=ids::EXPLORE>"Read the material"</h2>
+                <CardList bundle=bundle.clone() routes=vec![Route::Policy, Route::Reports]/>
+                <h3>"The four country reports"</h3>
+                <CardList bundle=bundle.clone() routes=reports/>
+                <h3>"More"</h3>
+                <CardList bundle=bundle.clone() routes=vec![Route::HongKong, Route::RelatedResearch]/>
+            </section>
+        </PageText>
         <Sources sources=page.sources/>
     }
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 pub fn NotFound(bundle: Arc<Bundle>) -> impl IntoView {
     let page = bundle.page_or_not_found(Route::NotFound).clone();
     view! {
-        <PageHeader title=page.title.clone() lead=page.lead.clone()/>
+        <PageHeader title=page.title.clone() lead=page.lead.clone() share=false/>
         <PageText page/>
     }
 }

@@ -1,5 +1,5 @@
 use crate::components::{CardList, PageHeader, PageText, Sources};
-use crate::content::Bundle;
+use crate::content::{Bundle, ids};
 use crate::routes::{Country, Route};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -11,11 +11,12 @@ pub fn Reports(bundle: Arc<Bundle>) -> impl IntoView {
     let reports: Vec<Route> = Country::ALL.into_iter().map(Route::Report).collect();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
-        <section class="explore" aria-labelledby="country-reports">
-            <h2 id="country-reports">"The country reports"</h2>
-            <CardList bundle=bundle.clone() routes=reports/>
-        </section>
-        <PageText page=page.clone()/>
+        <PageText page=page.clone()>
+            <section class="explore" aria-labelledby=ids::COUNTRY_REPORTS>
+                <h2 id=ids::COUNTRY_REPORTS>"The country reports"</h2>
+                <CardList bundle=bundle.clone() routes=reports/>
+            </section>
+        </PageText>
         <Sources sources=page.sources/>
     }
 }

@@ -1,0 +1,142 @@
+//! After a client-side navigation: announce the new page, move focus to its heading, and on
+//! back/forward put the reader back where they were (on link navigations the router itself
+//! scrolls to the top, or to the `#fragment`).
+
+use crate::content::{Bundle, ids};
+use crate::meta::page_title;
+use crate::routes::Route;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Clone, Copy)]
+struct Announcement(RwSignal<String>);
+
+/// The polite live region that reads out the new page's title, and the scroll bookkeeping.
+/// It shares its message with the pages (`PageShown`) through the layout's context.
+#[component]
+pub fn RouteAnnouncer() -> impl IntoView {
+    let Announcement(message) = expect_context::<Announcement>();
+    Effect::new(|_| remember_scroll_positions());
+    view! {
+        <p class="visually-hidden" aria-live="polite" aria-atomic="true" id=ids::ANNOUNCER>
+            {message}
+        </p>
+    }
+}
+
+/// Called by the layout, above both the pages and the announcer.
+pub fn provide_announcement() {
+    provide_context(Announcement(RwSignal::new(String::new())));
+}
+
+/// Rendered with each page: its effect runs once that page is in the document.
+#[component]
+pub fn PageShown(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
+    let announcement = use_context::<Announcement>();
+    Effect::new(move |_| {
+        let first = STATE.with_borrow_mut(|s| !std::mem::replace(&mut s.shown_once, true));
+        if first {
+            return;
+        }
+        if let Some(Announcement(message)) = announcement {
+            message.set(page_title(&bundle, route));
+        }
+        // The router swaps the page in after this effect is scheduled; act on the next frame.
+        request_animation_frame(|| {
+            let from_history = STATE.with_borrow_mut(|s| std::mem::take(&mut s.from_history));
+            if from_history {
+                let y = STATE.with_borrow(|s| s.positions.get(&href()).copied());
+                window().scroll_to_with_x_and_y(0.0, y.unwrap_or(0.0));
+            }
+            STATE.with_borrow_mut(|s| s.settled = true);
+            focus_heading();
+        });
+    });
+}
+
+#[derive(Default)]
+struct NavigationState {
+    /// Last scroll position per address.
+    positions: HashMap<String, f64>,
+    /// Set by `popstate`: the next page shown is a back/forward navigation.
+    from_history: bool,
+    shown_once: bool,
+    /// False between leaving a page and showing the next: scrolling then comes from the page
+    /// being swapped (a shorter page clamps the position) and must not be remembered.
+    settled: bool,
+}
+
+thread_local! {
+    static STATE: RefCell<NavigationState> = Default::default();
+}
+
+fn href() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+fn remember_scroll_positions() {
+    if let Ok(history) = window().history() {
+        // The app restores positions itself, once the page it returns to has rendered.
+        _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    STATE.with_borrow_mut(|s| s.settled = true);
+    let on_scroll = window_event_listener(leptos::ev::scroll, |_| {
+        let y = window().scroll_y().unwrap_or(0.0);
+        STATE.with_borrow_mut(|s| {
+            if s.settled {
+                s.positions.insert(href(), y);
+            }
+        });
+    });
+    let on_popstate = window_event_listener(leptos::ev::popstate, |_| {
+        STATE.with_borrow_mut(|s| {
+            s.from_history = true;
+            s.settled = false;
+        });
+    });
+    // Capture phase: runs before the router handles the click and swaps the page.
+    let on_click = leptos::wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+        |ev: web_sys::MouseEvent| {
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            let Some(link) = link else { return };
+            let here = window().location();
+            let leaves_page = link.origin() == here.origin().unwrap_or_default()
+                && link.pathname() != here.pathname().unwrap_or_default();
+            if leaves_page {
+                let y = window().scroll_y().unwrap_or(0.0);
+                STATE.with_borrow_mut(|s| {
+                    s.positions.insert(href(), y);
+                    s.settled = false;
+                });
+            }
+        },
+    );
+    _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // Lives as long as the page, like the app itself.
+    on_click.forget();
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_popstate.remove();
+    });
+}
+
+fn focus_heading() {
+    if let Some(heading) = document().get_element_by_id(ids::PAGE_TITLE) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        _ = heading
+            .unchecked_into::<web_sys::HtmlElement>()
+            .focus_with_options(&options);
+    }
+}

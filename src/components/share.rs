@@ -1,0 +1,73 @@
+//! "Share this page": the system share sheet where the browser has one, otherwise the link is
+//! copied to the clipboard, with a visible confirmation either way.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Shared {
+    Idle,
+    Copied,
+    Failed,
+}
+
+#[component]
+pub fn ShareButton(title: String) -> impl IntoView {
+    let state = RwSignal::new(Shared::Idle);
+    let share = move |_| {
+        let title = title.clone();
+        leptos::task::spawn_local(async move {
+            state.set(match share_or_copy(&title).await {
+                Some(true) => Shared::Copied,
+                Some(false) => Shared::Idle,
+                None => Shared::Failed,
+            });
+        });
+    };
+    let url = move || window().location().href().unwrap_or_default();
+    // Prerendered pages reserve the button's space but keep it hidden until the app runs:
+    // without the app it could do nothing.
+    let class = if cfg!(feature = "ssr") {
+        "share share-pending"
+    } else {
+        "share"
+    };
+    view! {
+        <div class=class>
+            <button type="button" class="share-button" on:click=share>"Share this page"</button>
+            <p class="share-status" role="status">
+                {move || match state.get() {
+                    Shared::Idle => String::new(),
+                    Shared::Copied => "Link copied. Paste it to share this page.".to_string(),
+                    Shared::Failed => format!("Copy this link to share the page: {}", url()),
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// `Some(true)`: the link was copied; `Some(false)`: the share sheet was used (or dismissed);
+/// `None`: neither was possible.
+#[cfg(feature = "csr")]
+async fn share_or_copy(title: &str) -> Option<bool> {
+    use leptos::wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+    let navigator = window().navigator();
+    let url = window().location().href().ok()?;
+    let has_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
+    if has_share {
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_url(&url);
+        // A dismissed sheet rejects too; either way there is nothing more to do.
+        _ = JsFuture::from(navigator.share_with_data(&data)).await;
+        return Some(false);
+    }
+    let clipboard = navigator.clipboard();
+    JsFuture::from(clipboard.write_text(&url)).await.ok()?;
+    Some(true)
+}
+
+#[cfg(not(feature = "csr"))]
+async fn share_or_copy(_title: &str) -> Option<bool> {
+    None
+}
