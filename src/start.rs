@@ -20,11 +20,8 @@ pub fn start() {
             .and_then(|m| m.get_attribute("content"))
     };
     let base = BasePath::new(&meta("site-base").unwrap_or_default());
-    // The page names the bundle (content-hashed) so HTML and bundle always match.
-    let bundle_url = doc
-        .get_element_by_id("bundle")
-        .and_then(|link| link.get_attribute("href"))
-        .unwrap_or_else(|| base.join("/content.json"));
+    // The page names its bundle (content-hashed), so HTML and bundle always match.
+    let bundle_url = meta("content-bundle").unwrap_or_else(|| base.join("/content.json"));
     let Some(app) = doc.get_element_by_id(ids::APP) else {
         return;
     };

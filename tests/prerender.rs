@@ -78,7 +78,7 @@ fn bundle_text_is_escaped_never_injected() {
     assert!(!html.contains("<img src=x"));
 }
 
-const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title><meta name="description" content=""><link rel="canonical" href=""><meta property="og:type" content=""><meta property="og:site_name" content=""><meta property="og:locale" content=""><meta property="og:title" content=""><meta property="og:description" content=""><meta property="og:url" content=""><meta property="og:image" content=""><meta property="og:image:alt" content=""><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content=""><meta name="twitter:description" content=""><meta name="twitter:image" content=""><meta name="twitter:image:alt" content=""><meta name="site-base" content="/"><link id="bundle" rel="preload" href="/content.json" as="fetch" crossorigin="anonymous"><script type="module">import init from '/rights/app-0123456789abcdef.js';await init();</script></head><body><div id="app"></div></body></html>"#;
+const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title><meta name="description" content=""><link rel="canonical" href=""><meta property="og:type" content=""><meta property="og:site_name" content=""><meta property="og:locale" content=""><meta property="og:title" content=""><meta property="og:description" content=""><meta property="og:url" content=""><meta property="og:image" content=""><meta property="og:image:alt" content=""><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content=""><meta name="twitter:description" content=""><meta name="twitter:image" content=""><meta name="twitter:image:alt" content=""><meta name="site-base" content="/"><meta name="content-bundle" content="/content.json"><script type="module">import init from '/rights/app-0123456789abcdef.js';await init();</script><link rel="modulepreload" href="/rights/app-0123456789abcdef.js" integrity="sha384-glue"><link rel="preload" as="fetch" type="application/wasm" href="/rights/app-0123456789abcdef_bg.wasm" integrity="sha384-wasm"></head><body><div id="app"></div></body></html>"#;
 
 #[test]
 fn finish_writes_a_complete_site() {
@@ -130,7 +130,9 @@ fn finish_writes_a_complete_site() {
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .find(|n| n.starts_with("content.") && n.ends_with(".json"))
         .unwrap();
-    assert!(norway.contains(&format!(r#"href="/rights/{bundle_name}""#)));
+    assert!(norway.contains(&format!(
+        r#"<meta name="content-bundle" content="/rights/{bundle_name}">"#
+    )));
     let json = fs::read_to_string(out.join(&bundle_name)).unwrap();
     assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 10);
 

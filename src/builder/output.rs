@@ -84,7 +84,7 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
     let template_path = out.join("index.html");
     let template = fs::read_to_string(&template_path)
         .map_err(|e| BuildError::Setup(format!("{}: {e}", template_path.display())))?;
-    let (template, boot_file) = move_inline_loader(&template, out, base.as_str())?;
+    let (template, boot_file) = write_boot_script(&template, out, base.as_str())?;
     files.extend(boot_file);
 
     let shared = Shared {
@@ -158,26 +158,50 @@ fn rewrite_error(e: lol_html::errors::RewritingError) -> BuildError {
     BuildError::Setup(format!("cannot rewrite index.html: {e}"))
 }
 
-/// Trunk injects its loader as an inline module script, which a strict CSP forbids.
-/// It moves into `boot-<hash>.js`, loaded with Subresource Integrity.
-fn move_inline_loader(
+/// The boot script's template: starts the app after the first paint, with SRI on every file.
+const BOOT_TEMPLATE: &str = include_str!("boot.js");
+
+/// Trunk's loader is an inline module script (which a strict CSP forbids) plus preloads in the
+/// head (which would compete with the page's first paint). Both are replaced by
+/// `boot-<hash>.js`, loaded with SRI, which fetches the same files with their SRI hashes once
+/// the page has painted.
+fn write_boot_script(
     template: &str,
     out: &Path,
     base: &str,
 ) -> Result<(String, Option<String>), BuildError> {
-    let script = RefCell::new(String::new());
-    rewrite_str(
+    let glue = RefCell::new(None::<(String, String)>);
+    let wasm = RefCell::new(None::<(String, String)>);
+    let link = |el: &lol_html::html_content::Element| {
+        Some((el.get_attribute("href")?, el.get_attribute("integrity")?))
+    };
+    let html = rewrite_str(
         template,
-        settings(vec![text!("script[type=module]:not([src])", |t| {
-            script.borrow_mut().push_str(t.as_str());
-            Ok(())
-        })]),
+        settings(vec![
+            element!("link[rel=modulepreload]", |el| {
+                *glue.borrow_mut() = link(el);
+                el.remove();
+                Ok(())
+            }),
+            element!("link[rel=preload][type='application/wasm']", |el| {
+                *wasm.borrow_mut() = link(el);
+                el.remove();
+                Ok(())
+            }),
+        ]),
     )
     .map_err(rewrite_error)?;
-    let script = script.into_inner();
-    if script.trim().is_empty() {
-        return Ok((template.to_string(), None));
-    }
+    let (Some((glue_href, glue_sri)), Some((wasm_href, wasm_sri))) =
+        (glue.into_inner(), wasm.into_inner())
+    else {
+        // No app in this page (a template without Trunk's output): nothing to boot.
+        return Ok((html, None));
+    };
+    let script = BOOT_TEMPLATE
+        .replace("__GLUE_HREF__", &glue_href)
+        .replace("__GLUE_INTEGRITY__", &glue_sri)
+        .replace("__WASM_HREF__", &wasm_href)
+        .replace("__WASM_INTEGRITY__", &wasm_sri);
     let file = format!("boot-{}.js", short_hash(script.as_bytes()));
     fs::write(out.join(&file), &script)?;
     let tag = format!(
@@ -186,7 +210,7 @@ fn move_inline_loader(
         sri(script.as_bytes())
     );
     let html = rewrite_str(
-        template,
+        &html,
         settings(vec![element!("script[type=module]:not([src])", |el| {
             el.replace(&tag, ContentType::Html);
             Ok(())
@@ -261,7 +285,11 @@ fn page_html(
             meta.image_alt.clone(),
         ),
         ("meta[name=site-base]", "content", shared.base.clone()),
-        ("link#bundle", "href", shared.bundle_href.clone()),
+        (
+            "meta[name=content-bundle]",
+            "content",
+            shared.bundle_href.clone(),
+        ),
         ("html", "lang", shared.lang.clone()),
     ];
     let not_found = route == Route::NotFound;
@@ -445,20 +473,25 @@ mod tests {
     }
 
     #[test]
-    fn loader_moves_out_of_the_page_with_integrity() {
+    fn the_loader_becomes_a_boot_script_with_integrity() {
         let dir = std::env::temp_dir().join(format!("rosw-loader-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
-        let html = "<html><head><script type=\"module\">import init from '/app.js';await init();</script></head><body></body></html>";
-        let (out, file) = move_inline_loader(html, &dir, "/rights/").unwrap();
+        let html = concat!(
+            "<html><head><script type=\"module\">import init from '/rights/app.js';await init();</script>",
+            "<link rel=\"modulepreload\" href=\"/rights/app.js\" integrity=\"sha384-glue\">",
+            "<link rel=\"preload\" as=\"fetch\" type=\"application/wasm\" href=\"/rights/app_bg.wasm\" integrity=\"sha384-wasm\">",
+            "</head><body></body></html>"
+        );
+        let (out, file) = write_boot_script(html, &dir, "/rights/").unwrap();
         let file = file.unwrap();
         assert!(file.starts_with("boot-") && file.ends_with(".js"));
-        assert_eq!(
-            fs::read_to_string(dir.join(&file)).unwrap(),
-            "import init from '/app.js';await init();"
-        );
+        let script = fs::read_to_string(dir.join(&file)).unwrap();
+        assert!(script.contains(r#"href: "/rights/app.js", integrity: "sha384-glue""#));
+        assert!(script.contains(r#"href: "/rights/app_bg.wasm", integrity: "sha384-wasm""#));
         assert!(out.contains(&format!("src=\"/rights/{file}\"")));
         assert!(out.contains("integrity=\"sha384-"));
-        assert!(!out.contains("await init"));
+        assert!(!out.contains("await init"), "no inline script");
+        assert!(!out.contains("modulepreload") && !out.contains("application/wasm"));
         fs::remove_dir_all(dir).unwrap();
     }
 

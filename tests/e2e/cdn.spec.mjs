@@ -116,22 +116,44 @@ test('strict headers, no CSP violation and no console error on any route', async
   // Pages revalidate; hashed files are immutable.
   const html = await request.get('policy');
   expect(html.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
-  const wasm = await page.evaluate(() => document.querySelector('link[rel=preload][type="application/wasm"]').href);
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('_bg.wasm')));
   expect((await request.get(wasm)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
-  const bundleHref = await page.evaluate(() => document.getElementById('bundle').href);
+  const bundleHref = await page.evaluate(() => new URL(document.querySelector('meta[name=content-bundle]').content, location.href).href);
   expect(bundleHref).toMatch(/content\.[0-9a-f]{16}\.json$/);
   expect((await request.get(bundleHref)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
 });
 
-test('scripts, the wasm and the stylesheet carry Subresource Integrity; no inline script', async ({ request }) => {
+test('scripts, the wasm and the stylesheet carry Subresource Integrity; no inline script', async ({ request, baseURL }) => {
   const html = await (await request.get('reports/norway')).text();
-  const integrity = (re) => (html.match(re)?.[0] ?? '').match(/integrity=["]?(sha384-[A-Za-z0-9+/=]+)/)?.[1];
-  expect(integrity(/<script[^>]*type="?module"?[^>]*>/)).toBeTruthy();
-  expect(integrity(/<link[^>]*rel=["]?modulepreload[^>]*>/)).toBeTruthy();
-  expect(integrity(/<link[^>]*application\/wasm[^>]*>/)).toBeTruthy();
-  expect(integrity(/<link[^>]*rel=["]?stylesheet[^>]*>/)).toBeTruthy();
+  const tag = (re) => html.match(re)?.[0] ?? '';
+  const integrity = (t) => t.match(/integrity=["]?(sha384-[A-Za-z0-9+/=]+)/)?.[1];
+  const boot = tag(/<script[^>]*type="?module"?[^>]*>/);
+  expect(integrity(boot)).toBeTruthy();
+  expect(integrity(tag(/<link[^>]*rel=["]?stylesheet[^>]*>/))).toBeTruthy();
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1]));
   expect(inline).toEqual([]);
+  // The boot script loads the JS glue and the wasm with their own hashes, after the first paint.
+  const bootJs = await (await request.get(new URL(boot.match(/src="?([^" >]+)/)[1], baseURL).href)).text();
+  expect(bootJs).toMatch(/GLUE = \{ href: "[^"]+\.js", integrity: "sha384-[A-Za-z0-9+/=]+" \}/);
+  expect(bootJs).toMatch(/WASM = \{ href: "[^"]+_bg\.wasm", integrity: "sha384-[A-Za-z0-9+/=]+" \}/);
+  // Nothing of the app is requested before the page has painted.
+  expect(html).not.toMatch(/modulepreload|application\/wasm|rel=["]?preload/);
+});
+
+test('a wasm that does not match its hash is refused, and the page stays readable', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  await page.route('**/*_bg.wasm', async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('reports/norway');
+  await expect.poll(() => errors.join('\n')).toMatch(/integrity/i);
+  await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway').title);
 });
 
 test('the app takes over the prerendered page with no flash and no layout shift', async ({ page, request, baseURL }) => {

@@ -17,7 +17,7 @@ export const ROUTES = [
 /** The content bundle the built site ships, to compare the pages against. */
 export async function loadBundle(request, baseURL) {
   const html = await (await request.get(baseURL)).text();
-  const href = html.match(/<link[^>]*id=["]?bundle[^>]*>/)[0].match(/href=["]?([^" >]+)/)[1];
+  const href = html.match(/<meta[^>]*name=["]?content-bundle[^>]*>/)[0].match(/content=["]?([^" >]+)/)[1];
   return (await request.get(new URL(href, baseURL).href)).json();
 }
 

@@ -1,0 +1,173 @@
+// make bench: for every route of the URL contract, the bytes of its first view (raw, gzip,
+// brotli) and Lighthouse's mobile preset (Slow 4G, 4x CPU) against the built site, next to a
+// static copy of the same page with every script removed, served by the same server.
+//
+//   node bench/bench.mjs [--dist dist] [--runs 3]
+// Writes bench/results/bench.json and prints a table.
+import { mkdir, readFile, readdir, writeFile, copyFile, rm } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/server.mjs';
+
+const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' } } });
+const DIST = values.dist ?? 'dist';
+const RUNS = Number(values.runs ?? process.env.BENCH_RUNS ?? 3);
+const OUT = 'bench/results';
+const APP_PORT = 8097;
+const STATIC_PORT = 8098;
+const ROUTES = ['', 'policy', 'reports', 'reports/argentina', 'reports/hong-kong', 'reports/norway', 'reports/papua-new-guinea', 'hong-kong', 'related-research'];
+const BUDGET = { firstViewBrotli: 90 * 1024, lcpRatio: 1.1, cls: 0, tbt: 50, performance: 100, accessibility: 100 };
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => (n / 1024).toFixed(1);
+
+/** The site's base path from its own HTML (the builder writes it). */
+async function basePath() {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  return html.match(/<meta[^>]*content="?([^" >]+)"?[^>]*name="?site-base/)?.[1] ?? '/';
+}
+
+/** Static copies: each page as the app renders it, saved as plain HTML without any script. */
+async function makeStaticCopies(base) {
+  const dir = join(OUT, 'static');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(DIST)) {
+    if (/\.(css|svg|png)$/.test(name)) await copyFile(join(DIST, name), join(dir, name));
+  }
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
+  const page = await browser.newPage();
+  for (const route of ROUTES) {
+    await page.goto(`http://127.0.0.1:${APP_PORT}${base}${route}`);
+    await page.waitForSelector('#app:not([data-prerendered])');
+    const html = await page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true);
+      doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((el) => el.remove());
+      // The share button and load notice only work with the app.
+      doc.querySelectorAll('.share, .load-notice').forEach((el) => el.remove());
+      return '<!doctype html>' + doc.outerHTML;
+    });
+    const file = join(dir, route, 'index.html');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, html);
+    await writeFile(file + '.br', brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    await writeFile(file + '.gz', gzipSync(html, { level: 9 }));
+  }
+  await browser.close();
+  return dir;
+}
+
+/** Every file the first view of a route loads, with raw / gzip / brotli bytes (from dist). */
+async function firstViewBytes(route, base) {
+  const html = await readFile(join(DIST, route, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:href|src)="?([^" >]+\.(?:css|json|js|wasm))(?=["\s>])/g)].map((m) => m[1]);
+  const files = [join(route, 'index.html'), ...new Set(refs.map((r) => r.slice(base.length)))];
+  const rows = [];
+  for (const file of files) {
+    const bytes = await readFile(join(DIST, file));
+    rows.push({
+      file: '/' + file,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = (k) => rows.reduce((s, r) => s + r[k], 0);
+  return { files: rows, total: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') } };
+}
+
+async function lighthouseRun(chrome, url) {
+  const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+  const a = lhr.audits;
+  return {
+    fcp: a['first-contentful-paint'].numericValue,
+    lcp: a['largest-contentful-paint'].numericValue,
+    si: a['speed-index'].numericValue,
+    tbt: a['total-blocking-time'].numericValue,
+    cls: a['cumulative-layout-shift'].numericValue,
+    performance: Math.round(lhr.categories.performance.score * 100),
+    accessibility: Math.round(lhr.categories.accessibility.score * 100),
+    transfer: a['total-byte-weight'].numericValue,
+  };
+}
+
+function summarise(runs) {
+  const out = {};
+  for (const key of Object.keys(runs[0])) out[key] = median(runs.map((r) => r[key] ?? NaN));
+  return out;
+}
+
+const base = await basePath();
+await mkdir(OUT, { recursive: true });
+const app = await startServer({ dir: DIST, port: APP_PORT, base });
+const staticDir = await makeStaticCopies(base);
+const stat = await startServer({ dir: staticDir, port: STATIC_PORT, base });
+const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+
+const results = [];
+try {
+  for (const route of ROUTES) {
+    const appRuns = [];
+    const staticRuns = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate, so drift on the machine affects both alike.
+      appRuns.push(await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}${route}`));
+      staticRuns.push(await lighthouseRun(chrome, `http://127.0.0.1:${STATIC_PORT}${base}${route}`));
+    }
+    const a = summarise(appRuns);
+    const s = summarise(staticRuns);
+    const bytes = await firstViewBytes(route, base);
+    results.push({ route: '/' + route, app: a, static: s, ratio: { fcp: a.fcp / s.fcp, lcp: a.lcp / s.lcp }, bytes });
+    process.stderr.write(`measured /${route}\n`);
+  }
+} finally {
+  await chrome.kill();
+  app.close();
+  stat.close();
+}
+
+const report = { date: new Date().toISOString(), runs: RUNS, budget: BUDGET, routes: results };
+await writeFile(join(OUT, 'bench.json'), JSON.stringify(report, null, 2));
+
+const verdict = (r) => {
+  const misses = [];
+  if (r.ratio.lcp > BUDGET.lcpRatio) misses.push(`LCP ${r.ratio.lcp.toFixed(2)}x`);
+  if (r.app.cls > BUDGET.cls) misses.push(`CLS ${r.app.cls.toFixed(3)}`);
+  if (r.app.tbt > BUDGET.tbt) misses.push(`TBT ${Math.round(r.app.tbt)}ms`);
+  if (r.app.performance < BUDGET.performance) misses.push(`perf ${r.app.performance}`);
+  if (r.app.accessibility < BUDGET.accessibility) misses.push(`a11y ${r.app.accessibility}`);
+  if (r.bytes.total.brotli > BUDGET.firstViewBrotli) misses.push(`${kb(r.bytes.total.brotli)} KB br`);
+  return misses.length ? 'MISS ' + misses.join(', ') : 'ok';
+};
+
+console.log(`\nFirst view of /reports/norway (bytes; every route loads the same assets plus its own HTML):`);
+const norway = results.find((r) => r.route === '/reports/norway');
+console.table(Object.fromEntries(norway.bytes.files.map((f) => [f.file, { raw: f.raw, gzip: f.gzip, brotli: f.brotli }]).concat([['TOTAL', norway.bytes.total]])));
+console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts:`);
+console.table(
+  Object.fromEntries(
+    results.map((r) => [
+      r.route,
+      {
+        'FCP ms': Math.round(r.app.fcp),
+        'LCP ms': Math.round(r.app.lcp),
+        'SI ms': Math.round(r.app.si),
+        'TBT ms': Math.round(r.app.tbt),
+        CLS: +r.app.cls.toFixed(3),
+        perf: r.app.performance,
+        a11y: r.app.accessibility,
+        'static LCP': Math.round(r.static.lcp),
+        'FCP x': +r.ratio.fcp.toFixed(2),
+        'LCP x': +r.ratio.lcp.toFixed(2),
+        'KB br': +kb(r.bytes.total.brotli),
+        budget: verdict(r),
+      },
+    ]),
+  ),
+);
+console.log(`written ${join(OUT, 'bench.json')}`);
