@@ -32,7 +32,11 @@ async function basePath() {
   return html.match(/<meta[^>]*content="?([^" >]+)"?[^>]*name="?site-base/)?.[1] ?? '/';
 }
 
-/** Static copies: each page as the app renders it, saved as plain HTML without any script. */
+/**
+ * Static copies: each page as the app renders it, saved as plain HTML without any script.
+ * While loading each page, also records every file its first view loads (until the app has
+ * taken over and the network is idle).
+ */
 async function makeStaticCopies(base) {
   const dir = join(OUT, 'static');
   await rm(dir, { recursive: true, force: true });
@@ -41,10 +45,14 @@ async function makeStaticCopies(base) {
     if (/\.(css|svg|png)$/.test(name)) await copyFile(join(DIST, name), join(dir, name));
   }
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
-  const page = await browser.newPage();
+  const firstView = {};
   for (const route of ROUTES) {
-    await page.goto(`http://127.0.0.1:${APP_PORT}${base}${route}`);
+    const page = await browser.newPage();
+    const loaded = [];
+    page.on('requestfinished', (request) => loaded.push(new URL(request.url()).pathname));
+    await page.goto(`http://127.0.0.1:${APP_PORT}${base}${route}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('#app:not([data-prerendered])');
+    firstView[route] = [...new Set(loaded)];
     const html = await page.evaluate(() => {
       const doc = document.documentElement.cloneNode(true);
       doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((el) => el.remove());
@@ -57,21 +65,22 @@ async function makeStaticCopies(base) {
     await writeFile(file, html);
     await writeFile(file + '.br', brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
     await writeFile(file + '.gz', gzipSync(html, { level: 9 }));
+    await page.close();
   }
   await browser.close();
-  return dir;
+  return { dir, firstView };
 }
 
-/** Every file the first view of a route loads, with raw / gzip / brotli bytes (from dist). */
-async function firstViewBytes(route, base) {
-  const html = await readFile(join(DIST, route, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/(?:href|src)="?([^" >]+\.(?:css|json|js|wasm))(?=["\s>])/g)].map((m) => m[1]);
-  const files = [join(route, 'index.html'), ...new Set(refs.map((r) => r.slice(base.length)))];
+/** Raw / gzip / brotli bytes of every file the first view of a route loaded (read from dist). */
+async function firstViewBytes(paths, base) {
   const rows = [];
-  for (const file of files) {
+  for (const path of paths) {
+    let file = path.slice(base.length);
+    if (file === '' || file.endsWith('/')) file += 'index.html';
+    else if (!/\.[a-z0-9]+$/.test(file)) file += '/index.html';
     const bytes = await readFile(join(DIST, file));
     rows.push({
-      file: '/' + file,
+      file: path,
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
@@ -105,7 +114,7 @@ function summarise(runs) {
 const base = await basePath();
 await mkdir(OUT, { recursive: true });
 const app = await startServer({ dir: DIST, port: APP_PORT, base });
-const staticDir = await makeStaticCopies(base);
+const { dir: staticDir, firstView } = await makeStaticCopies(base);
 const stat = await startServer({ dir: staticDir, port: STATIC_PORT, base });
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
 
@@ -121,7 +130,7 @@ try {
     }
     const a = summarise(appRuns);
     const s = summarise(staticRuns);
-    const bytes = await firstViewBytes(route, base);
+    const bytes = await firstViewBytes(firstView[route], base);
     results.push({ route: '/' + route, app: a, static: s, ratio: { fcp: a.fcp / s.fcp, lcp: a.lcp / s.lcp }, bytes });
     process.stderr.write(`measured /${route}\n`);
   }
@@ -145,7 +154,7 @@ const verdict = (r) => {
   return misses.length ? 'MISS ' + misses.join(', ') : 'ok';
 };
 
-console.log(`\nFirst view of /reports/norway (bytes; every route loads the same assets plus its own HTML):`);
+console.log(`\nFirst view of /reports/norway: every file it loads (bytes; other routes differ only in their HTML):`);
 const norway = results.find((r) => r.route === '/reports/norway');
 console.table(Object.fromEntries(norway.bytes.files.map((f) => [f.file, { raw: f.raw, gzip: f.gzip, brotli: f.brotli }]).concat([['TOTAL', norway.bytes.total]])));
 console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts:`);
@@ -162,6 +171,7 @@ console.table(
         perf: r.app.performance,
         a11y: r.app.accessibility,
         'static LCP': Math.round(r.static.lcp),
+        'static TBT': Math.round(r.static.tbt),
         'FCP x': +r.ratio.fcp.toFixed(2),
         'LCP x': +r.ratio.lcp.toFixed(2),
         'KB br': +kb(r.bytes.total.brotli),

@@ -22,7 +22,7 @@ use components::{
 };
 use content::Bundle;
 use leptos::prelude::*;
-use leptos_router::components::{Router, Routes};
+use leptos_router::components::{FlatRoutes, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use load::{ContentState, Load};
@@ -62,7 +62,7 @@ pub fn Site(bundle: Arc<Bundle>) -> impl IntoView {
 fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
     let location = use_location();
     let base = use_base();
-    // The route table decides which page a path shows; <Routes> has a single catch-all route
+    // The route table decides which page a path shows; <FlatRoutes> has one catch-all route
     // so that the table stays the one list of paths (and so the router completes
     // navigations: it updates the address bar and scrolls once the new view is ready).
     let route = Memo::new(move |_| Route::parse_with_base(&location.pathname.get(), &base));
@@ -86,9 +86,9 @@ fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
         <SiteHeader bundle=bundle.clone()/>
         <main id=content::ids::MAIN tabindex="-1">
             <div class="wrap page">
-                <Routes fallback=move || page_view(Route::NotFound, fallback_bundle.clone())>
+                <FlatRoutes fallback=move || page_view(Route::NotFound, fallback_bundle.clone())>
                     <leptos_router::components::Route path=path!("/*any") view=current/>
-                </Routes>
+                </FlatRoutes>
             </div>
         </main>
         <SiteFooter bundle/>

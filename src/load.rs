@@ -111,9 +111,20 @@ async fn fetch_bundle(url: String) -> Result<Arc<Bundle>, LoadError> {
         return Err(LoadError::Http(response.status()));
     }
     let text = response.text().await.map_err(|_| LoadError::Network)?;
-    Bundle::from_json(&text)
-        .map(Arc::new)
-        .map_err(LoadError::Content)
+    let bundle = Bundle::from_json(&text).map_err(LoadError::Content)?;
+    // Render in a task of its own: parsing and rendering together would block the main
+    // thread for longer than a phone's reader should wait for a tap to respond.
+    next_task().await;
+    Ok(Arc::new(bundle))
+}
+
+/// Resolves in a new task of the event loop.
+#[cfg(feature = "csr")]
+async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        _ = window().set_timeout_with_callback(&resolve);
+    });
+    _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 #[cfg(test)]

@@ -19,7 +19,27 @@ async function start() {
   await init({ module_or_path: wasm });
 }
 
-// After the next frame following `load`: the first paint has happened by then.
-const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
-if (document.readyState === "complete") afterPaint();
-else addEventListener("load", afterPaint, { once: true });
+// Once the page's first contentful paint has happened (where the browser reports paints;
+// otherwise after `load` and a frame).
+function afterFirstPaint(callback) {
+  const later = () => setTimeout(callback, 0);
+  if (performance.getEntriesByName("first-contentful-paint").length) return later();
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      later();
+    }).observe({ type: "paint" });
+  } catch {
+    addEventListener("load", () => requestAnimationFrame(later), { once: true });
+  }
+}
+// A prerendered page paints first; a bare shell (nothing to paint) starts at once.
+function whenParsed(callback) {
+  if (document.readyState === "loading") addEventListener("DOMContentLoaded", callback, { once: true });
+  else callback();
+}
+whenParsed(() => {
+  if (document.getElementById("app")?.hasAttribute("data-prerendered")) afterFirstPaint(start);
+  else start();
+});
