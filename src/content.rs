@@ -43,6 +43,8 @@ pub struct Bundle {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub name: String,
+    /// Completes the home page's title: "Rights of Sex Workers: <tagline>".
+    pub tagline: String,
     pub description: String,
     /// BCP 47 language tag of the content, e.g. `en-GB`.
     pub lang: String,
@@ -296,6 +298,7 @@ pub(crate) mod tests {
     pub fn sample_bundle() -> Bundle {
         let site = Site {
             name: "Rights of Sex Workers".into(),
+            tagline: "Policy and research".into(),
             description: "Policy and research".into(),
             lang: "en-GB".into(),
             locale: "en_GB".into(),

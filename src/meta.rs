@@ -86,7 +86,7 @@ pub struct PageMeta {
 pub fn page_title(bundle: &Bundle, route: Route) -> String {
     let page = bundle.page_or_not_found(route);
     match route {
-        Route::Home => format!("{}: {}", bundle.site.name, page.title),
+        Route::Home => format!("{}: {}", bundle.site.name, bundle.site.tagline),
         _ => format!("{} – {}", page.title, bundle.site.name),
     }
 }
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(norway.og_type, "article");
         assert_eq!(norway.image, "https://example.org/rights/share.png");
         let home = page_meta(&bundle, Route::Home, &site);
-        assert_eq!(home.title, "Rights of Sex Workers: Title of /");
+        assert_eq!(home.title, "Rights of Sex Workers: Policy and research");
         assert_eq!(
             home.canonical.as_deref(),
             Some("https://example.org/rights/")

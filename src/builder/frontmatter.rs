@@ -97,6 +97,7 @@ pub struct RawItem {
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
     pub name: Text,
+    pub tagline: Text,
     pub description: Text,
     pub lang: Text,
     pub locale: Text,

@@ -165,6 +165,12 @@ fn load_site(dir: &Path, report: &mut Report) -> Option<Site> {
         report,
     };
     let name = f.required("name", raw.name, "the site's name");
+    let tagline = f.short(
+        "tagline",
+        raw.tagline,
+        70,
+        "a few words for the home page's title",
+    );
     let description = f.short(
         "description",
         raw.description,
@@ -190,6 +196,7 @@ fn load_site(dir: &Path, report: &mut Report) -> Option<Site> {
     // Every field is read first, so each fault is reported, and only then required.
     Some(Site {
         name: name?,
+        tagline: tagline?,
         description: description?,
         lang: lang?,
         locale: locale?,
