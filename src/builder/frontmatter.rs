@@ -141,7 +141,19 @@ pub struct Fields<'a> {
     pub report: &'a mut Report,
 }
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
+    /// The fields of a file's top-level table, whose TOML starts at byte `offset`.
+    pub fn new(file: &'a str, lines: &'a Lines, offset: usize, report: &'a mut Report) -> Self {
+        Fields {
+            file,
+            lines,
+            offset,
+            prefix: String::new(),
+            table_line: 1,
+            report,
+        }
+    }
+
     pub fn line_of<T>(&self, value: &Spanned<T>) -> usize {
         self.lines.line_of(self.offset + value.span().start)
     }

@@ -9,7 +9,7 @@ use crate::prerender::render_route;
 use crate::routes::Route;
 use base64::Engine;
 use lol_html::html_content::ContentType;
-use lol_html::{RewriteStrSettings, element, rewrite_str, text};
+use lol_html::{RewriteStrSettings, element, rewrite_str};
 use sha2::{Digest, Sha256, Sha384};
 use std::cell::RefCell;
 use std::fmt::Write as _;

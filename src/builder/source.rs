@@ -144,26 +144,25 @@ fn read(path: &Path, report: &mut Report) -> Option<String> {
     }
 }
 
+fn parse_or_report<T: for<'de> serde::Deserialize<'de>>(
+    toml_text: &str,
+    offset: usize,
+    file: &str,
+    lines: &Lines,
+    report: &mut Report,
+) -> Option<T> {
+    frontmatter::parse(toml_text, offset, file, lines)
+        .map_err(|e| report.push(e))
+        .ok()
+}
+
 fn load_site(dir: &Path, report: &mut Report) -> Option<Site> {
     let path = dir.join(SITE_FILE);
     let text = read(&path, report)?;
     let shown = path.display().to_string();
     let lines = Lines::new(&text);
-    let raw: RawSite = match frontmatter::parse(&text, 0, &shown, &lines) {
-        Ok(raw) => raw,
-        Err(e) => {
-            report.push(e);
-            return None;
-        }
-    };
-    let mut f = Fields {
-        file: &shown,
-        lines: &lines,
-        offset: 0,
-        prefix: String::new(),
-        table_line: 1,
-        report,
-    };
+    let raw: RawSite = parse_or_report(&text, 0, &shown, &lines, report)?;
+    let mut f = Fields::new(&shown, &lines, 0, report);
     let name = f.required("name", raw.name, "the site's name");
     let tagline = f.short(
         "tagline",
@@ -225,22 +224,8 @@ fn load_page(
             return None;
         }
     };
-    let raw: RawPage = match frontmatter::parse(split.front, split.front_offset, &shown, &lines) {
-        Ok(raw) => raw,
-        Err(e) => {
-            report.push(e);
-            return None;
-        }
-    };
-
-    let mut f = Fields {
-        file: &shown,
-        lines: &lines,
-        offset: split.front_offset,
-        prefix: String::new(),
-        table_line: 1,
-        report,
-    };
+    let raw: RawPage = parse_or_report(split.front, split.front_offset, &shown, &lines, report)?;
+    let mut f = Fields::new(&shown, &lines, split.front_offset, report);
 
     let slug_line = raw.slug.as_ref().map(|s| f.line_of(s));
     let route = f
