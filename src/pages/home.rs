@@ -1,6 +1,6 @@
 use crate::components::{CardList, PageHeader, PageText, Sources};
 use crate::content::{Bundle, ids};
-use crate::routes::{Country, Route};
+use crate::routes::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -8,17 +8,17 @@ use std::sync::Arc;
 #[component]
 pub fn Home(bundle: Arc<Bundle>) -> impl IntoView {
     let page = bundle.page_or_not_found(Route::Home).clone();
-    let reports: Vec<Route> = Country::ALL.into_iter().map(Route::Report).collect();
+    // Every view, in reading order: the policy, the research and its four reports, the rest.
+    let routes: Vec<Route> = Route::ALL
+        .into_iter()
+        .filter(|r| *r != Route::Home)
+        .collect();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
         <PageText page=page.clone()>
             <section class="explore" aria-labelledby=ids::EXPLORE>
                 <h2 id=ids::EXPLORE>"Read the material"</h2>
-                <CardList bundle=bundle.clone() routes=vec![Route::Policy, Route::Reports]/>
-                <h3>"The four country reports"</h3>
-                <CardList bundle=bundle.clone() routes=reports/>
-                <h3>"More"</h3>
-                <CardList bundle=bundle.clone() routes=vec![Route::HongKong, Route::RelatedResearch]/>
+                <CardList bundle=bundle.clone() routes/>
             </section>
         </PageText>
         <Sources sources=page.sources/>
