@@ -29,6 +29,12 @@ use load::{ContentState, Load};
 use routes::{BasePath, Route};
 use std::sync::Arc;
 
+/// Whether the current page may render yet. Taking over a prerendered page, the app renders
+/// the frame (header, footer) and the page in separate tasks, so that neither blocks the main
+/// thread for long; without this context the page renders at once.
+#[derive(Clone, Copy)]
+pub struct PageGate(pub Signal<bool>);
+
 /// The path the site is served under, provided at the root of every mount.
 pub fn use_base() -> BasePath {
     use_context::<BasePath>().unwrap_or_else(BasePath::root)
@@ -70,14 +76,18 @@ fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
     let title_bundle = bundle.clone();
     Effect::new(move |_| document().set_title(&meta::page_title(&title_bundle, route.get())));
     let page_bundle = bundle.clone();
+    let gate = use_context::<PageGate>();
     let current = move || {
         let bundle = page_bundle.clone();
         move || {
+            if gate.is_some_and(|PageGate(open)| !open.get()) {
+                return None;
+            }
             let route = route.get();
-            view! {
+            Some(view! {
                 {page_view(route, bundle.clone())}
                 <PageShown bundle=bundle.clone() route/>
-            }
+            })
         }
     };
     let fallback_bundle = bundle.clone();

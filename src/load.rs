@@ -120,7 +120,7 @@ async fn fetch_bundle(url: String) -> Result<Arc<Bundle>, LoadError> {
 
 /// Resolves in a new task of the event loop.
 #[cfg(feature = "csr")]
-async fn next_task() {
+pub(crate) async fn next_task() {
     let wait = js_sys::Promise::new(&mut |resolve, _| {
         _ = window().set_timeout_with_callback(&resolve);
     });

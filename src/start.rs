@@ -1,9 +1,9 @@
 //! Starting the app in the browser, and taking over a prerendered page without a flash.
 
 use crate::content::ids;
-use crate::load::{ContentState, Load, fetch_content};
+use crate::load::{ContentState, Load, fetch_content, next_task};
 use crate::routes::BasePath;
-use crate::{App, Site};
+use crate::{App, PageGate, Site};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use std::cell::Cell;
@@ -26,7 +26,12 @@ pub fn start() {
         return;
     };
     if app.has_attribute("data-prerendered") {
-        take_over(app, base, bundle_url);
+        // The page is already readable: setting up the app can wait a task, which keeps each
+        // of the app's first tasks short (its code compiles as it first runs).
+        wasm_bindgen_futures::spawn_local(async move {
+            next_task().await;
+            take_over(app, base, bundle_url);
+        });
     } else {
         let app: HtmlElement = app.unchecked_into();
         leptos::mount::mount_to(app, move || {
@@ -40,7 +45,8 @@ pub fn start() {
 /// The prerendered page stays as it is (readable, its links working as plain links) until
 /// the bundle is here. The app renders into a detached node and replaces the page only once
 /// it holds the same content, so no frame without content is ever painted. If loading
-/// fails, a notice with a Retry button appears over the page instead.
+/// fails, a notice with a Retry button appears over the page instead. The frame and the page
+/// render in separate tasks (see `PageGate`), and the swap happens in a frame of its own.
 fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
     let Ok(fresh) = document().create_element("div") else {
         return;
@@ -49,13 +55,20 @@ fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
     let detached = fresh.clone();
     leptos::mount::mount_to(fresh.unchecked_into(), move || {
         provide_context(base);
+        let page_open = RwSignal::new(false);
+        provide_context(PageGate(page_open.into()));
         let state = fetch_content(bundle_url);
         let (swapped, notice_shown) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
         Effect::new(move |_| match state.load.get() {
             Load::Ready(_) if !swapped.replace(true) => {
-                // After this flush has rendered the page into the detached node.
+                // This flush renders the frame into the detached node; the page follows.
                 let (old, new) = (prerendered.clone(), detached.clone());
-                request_animation_frame(move || _ = old.replace_with_with_node_1(&new));
+                leptos::task::spawn_local(async move {
+                    next_task().await;
+                    page_open.set(true);
+                    // After the page's own flush.
+                    request_animation_frame(move || _ = old.replace_with_with_node_1(&new));
+                });
             }
             Load::Failed(_) if !notice_shown.replace(true) => show_notice(&prerendered, state),
             _ => {}

@@ -14,9 +14,18 @@ async function start() {
   // Fetched in parallel with the wasm; the app's own request is then answered from here.
   if (bundle) preload({ rel: "preload", as: "fetch", href: bundle, crossOrigin: "anonymous" });
   preload({ rel: "modulepreload", href: GLUE.href, integrity: GLUE.integrity, crossOrigin: "anonymous" });
-  const wasm = fetch(WASM.href, { integrity: WASM.integrity });
+  // Compiled while it streams in; instantiated (which runs the app) in a later task, so
+  // neither step holds the main thread for long.
+  const module = fetch(WASM.href, { integrity: WASM.integrity }).then((response) =>
+    // Streaming compilation needs the wasm MIME type, which not every host sends.
+    response.headers.get("Content-Type") === "application/wasm"
+      ? WebAssembly.compileStreaming(response)
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
+  );
   const { default: init } = await import(GLUE.href);
-  await init({ module_or_path: wasm });
+  const compiled = await module;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await init({ module_or_path: compiled });
 }
 
 // Once the page's first contentful paint has happened (where the browser reports paints;

@@ -156,6 +156,19 @@ test('a wasm that does not match its hash is refused, and the page stays readabl
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway').title);
 });
 
+test('the app starts on a host that sends the wasm with a generic MIME type', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.route('**/*_bg.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto('reports/norway');
+  await appReady(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'The policy' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The policy on the human rights of sex workers');
+  expect(problems).toEqual([]);
+});
+
 test('the app takes over the prerendered page with no flash and no layout shift', async ({ page, request, baseURL }) => {
   const bundle = await loadBundle(request, baseURL);
   await page.addInitScript(() => {
