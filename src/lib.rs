@@ -29,11 +29,27 @@ use load::{ContentState, Load};
 use routes::{BasePath, Route};
 use std::sync::Arc;
 
-/// Whether the current page may render yet. Taking over a prerendered page, the app renders
-/// the frame (header, footer) and the page in separate tasks, so that neither blocks the main
-/// thread for long; without this context the page renders at once.
+/// How much of the site may render yet. Taking over a prerendered page, the app renders in
+/// stages, a task each, so that none blocks the main thread for long (its code compiles as it
+/// first runs); without this context everything renders at once.
 #[derive(Clone, Copy)]
-pub struct PageGate(pub Signal<bool>);
+pub struct RenderStage(pub Signal<Stage>);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// The router and the page's landmarks.
+    Router,
+    /// Also the header and the footer.
+    Frame,
+    /// Also the page itself.
+    Page,
+}
+
+/// Whether `stage` has been reached; a memo, so that later stages don't re-render earlier ones.
+fn reached(stage: Stage) -> Memo<bool> {
+    let current = use_context::<RenderStage>();
+    Memo::new(move |_| current.is_none_or(|RenderStage(current)| current.get() >= stage))
+}
 
 /// The path the site is served under, provided at the root of every mount.
 pub fn use_base() -> BasePath {
@@ -76,11 +92,11 @@ fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
     let title_bundle = bundle.clone();
     Effect::new(move |_| document().set_title(&meta::page_title(&title_bundle, route.get())));
     let page_bundle = bundle.clone();
-    let gate = use_context::<PageGate>();
+    let (frame_shown, page_shown) = (reached(Stage::Frame), reached(Stage::Page));
     let current = move || {
         let bundle = page_bundle.clone();
         move || {
-            if gate.is_some_and(|PageGate(open)| !open.get()) {
+            if !page_shown.get() {
                 return None;
             }
             let route = route.get();
@@ -91,9 +107,20 @@ fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
         }
     };
     let fallback_bundle = bundle.clone();
+    let header_bundle = bundle.clone();
+    let header = move || {
+        frame_shown
+            .get()
+            .then(|| view! { <SiteHeader bundle=header_bundle.clone()/> })
+    };
+    let footer = move || {
+        frame_shown
+            .get()
+            .then(|| view! { <SiteFooter bundle=bundle.clone()/> })
+    };
     view! {
         <SkipLink/>
-        <SiteHeader bundle=bundle.clone()/>
+        {header}
         <main id=content::ids::MAIN tabindex="-1">
             <div class="wrap page">
                 <FlatRoutes fallback=move || page_view(Route::NotFound, fallback_bundle.clone())>
@@ -101,7 +128,7 @@ fn Layout(bundle: Arc<Bundle>) -> impl IntoView {
                 </FlatRoutes>
             </div>
         </main>
-        <SiteFooter bundle/>
+        {footer}
         <RouteAnnouncer/>
     }
 }

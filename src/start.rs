@@ -3,7 +3,7 @@
 use crate::content::ids;
 use crate::load::{ContentState, Load, fetch_content, next_task};
 use crate::routes::BasePath;
-use crate::{App, PageGate, Site};
+use crate::{App, RenderStage, Site, Stage};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use std::cell::Cell;
@@ -46,7 +46,7 @@ pub fn start() {
 /// the bundle is here. The app renders into a detached node and replaces the page only once
 /// it holds the same content, so no frame without content is ever painted. If loading
 /// fails, a notice with a Retry button appears over the page instead. The frame and the page
-/// render in separate tasks (see `PageGate`), and the swap happens in a frame of its own.
+/// render in separate tasks (see `RenderStage`), and so does the swap.
 fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
     let Ok(fresh) = document().create_element("div") else {
         return;
@@ -55,19 +55,23 @@ fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
     let detached = fresh.clone();
     leptos::mount::mount_to(fresh.unchecked_into(), move || {
         provide_context(base);
-        let page_open = RwSignal::new(false);
-        provide_context(PageGate(page_open.into()));
+        let stage = RwSignal::new(Stage::Router);
+        provide_context(RenderStage(stage.into()));
         let state = fetch_content(bundle_url);
         let (swapped, notice_shown) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
         Effect::new(move |_| match state.load.get() {
             Load::Ready(_) if !swapped.replace(true) => {
-                // This flush renders the frame into the detached node; the page follows.
+                // This flush renders the router into the detached node; the rest follows.
                 let (old, new) = (prerendered.clone(), detached.clone());
                 leptos::task::spawn_local(async move {
+                    for later in [Stage::Frame, Stage::Page] {
+                        next_task().await;
+                        stage.set(later);
+                    }
+                    // The swap paints in the frame after this task: never a frame without
+                    // the page.
                     next_task().await;
-                    page_open.set(true);
-                    // After the page's own flush.
-                    request_animation_frame(move || _ = old.replace_with_with_node_1(&new));
+                    _ = old.replace_with_with_node_1(&new);
                 });
             }
             Load::Failed(_) if !notice_shown.replace(true) => show_notice(&prerendered, state),
