@@ -6,7 +6,7 @@ use crate::routes::BasePath;
 use crate::{App, RenderStage, Site, Stage};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 
@@ -43,7 +43,7 @@ pub fn start() {
 }
 
 /// The prerendered page stays as it is (readable, its links working as plain links) until
-/// the bundle is here. The app renders into a detached node and replaces the page only once
+/// the bundle is here; from the router's stage on, the router handles its links. The app renders into a detached node and replaces the page only once
 /// it holds the same content, so no frame without content is ever painted. If loading
 /// fails, a notice with a Retry button appears over the page instead. The frame and the page
 /// render in separate tasks (see `RenderStage`), and so does the swap.
@@ -58,9 +58,14 @@ fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
         let stage = RwSignal::new(Stage::Router);
         provide_context(RenderStage(stage.into()));
         let state = fetch_content(bundle_url);
-        let (swapped, notice_shown) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+        let swapped = Rc::new(Cell::new(false));
+        let notice: Rc<RefCell<Option<Element>>> = Rc::default();
         Effect::new(move |_| match state.load.get() {
             Load::Ready(_) if !swapped.replace(true) => {
+                // A retry worked: its notice (and button) goes now, not with the old page.
+                if let Some(slot) = notice.take() {
+                    slot.remove();
+                }
                 // This flush renders the router into the detached node; the rest follows.
                 let (old, new) = (prerendered.clone(), detached.clone());
                 leptos::task::spawn_local(async move {
@@ -74,7 +79,9 @@ fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
                     _ = old.replace_with_with_node_1(&new);
                 });
             }
-            Load::Failed(_) if !notice_shown.replace(true) => show_notice(&prerendered, state),
+            Load::Failed(_) if notice.borrow().is_none() => {
+                *notice.borrow_mut() = show_notice(&prerendered, state);
+            }
             _ => {}
         });
         move || match state.load.get() {
@@ -85,14 +92,13 @@ fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
     .forget();
 }
 
-fn show_notice(prerendered: &Element, state: ContentState) {
-    let Ok(slot) = document().create_element("div") else {
-        return;
-    };
+fn show_notice(prerendered: &Element, state: ContentState) -> Option<Element> {
+    let slot = document().create_element("div").ok()?;
     slot.set_class_name("load-notice");
     _ = prerendered.append_child(&slot);
-    leptos::mount::mount_to(slot.unchecked_into(), move || {
+    leptos::mount::mount_to(slot.clone().unchecked_into(), move || {
         view! { <crate::components::LoadProblem state/> }
     })
     .forget();
+    Some(slot)
 }

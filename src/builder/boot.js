@@ -14,10 +14,13 @@ async function start() {
   // Fetched in parallel with the wasm; the app's own request is then answered from here.
   if (bundle) preload({ rel: "preload", as: "fetch", href: bundle, crossOrigin: "anonymous" });
   preload({ rel: "modulepreload", href: GLUE.href, integrity: GLUE.integrity, crossOrigin: "anonymous" });
-  // Compiled while it streams in; instantiated (which runs the app) in a later task, so
-  // neither step holds the main thread for long.
+  // Compiled (off the main thread, alongside the glue's import) apart from being
+  // instantiated, which runs the app, in a later task: neither step holds the main thread
+  // for long.
   const module = fetch(WASM.href, { integrity: WASM.integrity }).then((response) =>
-    // Streaming compilation needs the wasm MIME type, which not every host sends.
+    // Streaming compilation needs the wasm MIME type, which not every host sends, and a
+    // browser that has it.
+    typeof WebAssembly.compileStreaming === "function" &&
     response.headers.get("Content-Type") === "application/wasm"
       ? WebAssembly.compileStreaming(response)
       : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),

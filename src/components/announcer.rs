@@ -44,8 +44,9 @@ pub fn PageShown(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
         if let Some(Announcement(message)) = announcement {
             message.set(page_title(&bundle, route));
         }
-        // The router swaps the page in after this effect is scheduled; act on the next frame.
-        request_animation_frame(|| {
+        // The router swaps the page in after this effect is scheduled; act on the next frame,
+        // and if the app is still taking over the prerendered page, once it has.
+        after_takeover(Box::new(|| {
             let from_history = STATE.with_borrow_mut(|s| std::mem::take(&mut s.from_history));
             if from_history {
                 let y = STATE.with_borrow(|s| s.positions.get(&href()).copied());
@@ -53,7 +54,25 @@ pub fn PageShown(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
             }
             STATE.with_borrow_mut(|s| s.settled = true);
             focus_heading();
-        });
+        }));
+    });
+}
+
+/// Runs `then` on the next frame in which the app's own page is in the document: a link
+/// followed while the app was still taking over the prerendered page shows its page only
+/// once the takeover's swap is done.
+fn after_takeover(then: Box<dyn FnOnce()>) {
+    request_animation_frame(move || {
+        let taking_over = document()
+            .query_selector(&format!("#{}[data-prerendered]", ids::APP))
+            .ok()
+            .flatten()
+            .is_some();
+        if taking_over {
+            after_takeover(then);
+        } else {
+            then();
+        }
     });
 }
 
@@ -91,10 +110,13 @@ fn remember_scroll_positions() {
             }
         });
     });
+    // Both handlers mark the next page shown as a navigation, even if the app is still
+    // taking over and has not shown its first page yet.
     let on_popstate = window_event_listener(leptos::ev::popstate, |_| {
         STATE.with_borrow_mut(|s| {
             s.from_history = true;
             s.settled = false;
+            s.shown_once = true;
         });
     });
     // Capture phase: runs before the router handles the click and swaps the page.
@@ -114,6 +136,7 @@ fn remember_scroll_positions() {
                 STATE.with_borrow_mut(|s| {
                     s.positions.insert(href(), y);
                     s.settled = false;
+                    s.shown_once = true;
                 });
             }
         },

@@ -181,3 +181,31 @@ test('follows the system: dark theme and reduced motion', async ({ page }) => {
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-GB');
 });
+
+test('a link followed while the app is still taking over gets the same focus and announcement', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  const target = new URL('hong-kong', baseURL).pathname;
+  // The router is live (it set manual scroll restoration) but the prerendered page is still
+  // the one shown: follow a link of that page right then, between the app's start-up tasks.
+  await page.addInitScript((target) => {
+    const poll = () => {
+      const prerendered = document.querySelector('#app[data-prerendered]');
+      if (!prerendered) return;
+      if (history.scrollRestoration === 'manual') {
+        window.__followedEarly = true;
+        prerendered.querySelector(`nav a[href="${target}"]`).click();
+        return;
+      }
+      setTimeout(poll, 0);
+    };
+    document.addEventListener('DOMContentLoaded', () => setTimeout(poll, 0));
+  }, target);
+  await page.goto('');
+  await expect.poll(() => page.evaluate(() => window.__followedEarly === true)).toBe(true);
+  await expect(page).toHaveURL(new URL('hong-kong', baseURL).href);
+  await appReady(page);
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(pageFor(bundle, 'hong-kong').title);
+  await expect(h1).toBeFocused();
+  await expect(page.locator('#route-announcer')).toHaveText(`${pageFor(bundle, 'hong-kong').title} – ${bundle.site.name}`);
+});
