@@ -91,7 +91,15 @@ async function firstViewBytes(paths, base) {
 }
 
 async function lighthouseRun(chrome, url) {
-  const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+  // Now and then Lighthouse fails a run (it reports a runtime error and no metrics); such a
+  // run says nothing about the page, so it is run again rather than counted as a zero.
+  let lhr;
+  for (let attempt = 1; ; attempt++) {
+    ({ lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }));
+    if (!lhr.runtimeError && lhr.audits['total-blocking-time'].numericValue !== undefined) break;
+    process.stderr.write(`Lighthouse failed on ${url} (${lhr.runtimeError?.code ?? 'no metrics'})${attempt < 3 ? ', running it again' : ''}\n`);
+    if (attempt === 3) throw new Error(`Lighthouse failed three times on ${url}`);
+  }
   const a = lhr.audits;
   return {
     fcp: a['first-contentful-paint'].numericValue,
