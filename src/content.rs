@@ -27,6 +27,9 @@ pub mod ids {
         ANNOUNCER,
         APP,
     ];
+    /// The attribute the builder puts on a prerendered `#app`; the app removes it by taking
+    /// the page over.
+    pub const PRERENDERED_ATTR: &str = "data-prerendered";
 }
 
 /// Bumped whenever the bundle's shape changes, so an old app never misreads a new bundle.

@@ -25,7 +25,7 @@ pub fn start() {
     let Some(app) = doc.get_element_by_id(ids::APP) else {
         return;
     };
-    if app.has_attribute("data-prerendered") {
+    if app.has_attribute(ids::PRERENDERED_ATTR) {
         // The page is already readable: setting up the app can wait a task, which keeps each
         // of the app's first tasks short (its code compiles as it first runs).
         wasm_bindgen_futures::spawn_local(async move {
@@ -43,10 +43,11 @@ pub fn start() {
 }
 
 /// The prerendered page stays as it is (readable, its links working as plain links) until
-/// the bundle is here; from the router's stage on, the router handles its links. The app renders into a detached node and replaces the page only once
-/// it holds the same content, so no frame without content is ever painted. If loading
-/// fails, a notice with a Retry button appears over the page instead. The frame and the page
-/// render in separate tasks (see `RenderStage`), and so does the swap.
+/// the bundle is here; from the router's stage on, the router handles its links. The app
+/// renders into a detached node and replaces the page only once it holds the same content, so
+/// no frame without content is ever painted. If loading fails, a notice with a Retry button
+/// appears over the page instead. The frame and the page render in separate tasks (see
+/// `RenderStage`), and so does the swap.
 fn take_over(prerendered: Element, base: BasePath, bundle_url: String) {
     let Ok(fresh) = document().create_element("div") else {
         return;

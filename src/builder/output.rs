@@ -4,6 +4,7 @@
 
 use super::errors::ContentError;
 use super::source;
+use crate::content::ids;
 use crate::meta::{PageMeta, SiteUrl, page_meta};
 use crate::prerender::render_route;
 use crate::routes::Route;
@@ -333,7 +334,7 @@ fn page_html(
         Ok(())
     }));
     handlers.push(element!("div#app", move |el| {
-        el.set_attribute("data-prerendered", "")?;
+        el.set_attribute(ids::PRERENDERED_ATTR, "")?;
         el.set_inner_content(body, ContentType::Html);
         Ok(())
     }));

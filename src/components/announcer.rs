@@ -64,7 +64,7 @@ pub fn PageShown(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
 fn after_takeover(then: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         let taking_over = document()
-            .query_selector(&format!("#{}[data-prerendered]", ids::APP))
+            .query_selector(&format!("#{}[{}]", ids::APP, ids::PRERENDERED_ATTR))
             .ok()
             .flatten()
             .is_some();
