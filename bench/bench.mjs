@@ -19,7 +19,8 @@ const RUNS = Number(values.runs ?? process.env.BENCH_RUNS ?? 3);
 const OUT = 'bench/results';
 const APP_PORT = 8097;
 const STATIC_PORT = 8098;
-const ROUTES = ['', 'policy', 'reports', 'reports/argentina', 'reports/hong-kong', 'reports/norway', 'reports/papua-new-guinea', 'hong-kong', 'related-research'];
+// The addresses the site itself hands out (canonical, sitemap, links, Share): with the slash.
+const ROUTES = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/'];
 const BUDGET = { firstViewBrotli: 90 * 1024, lcpRatio: 1.1, cls: 0, tbt: 50, performance: 100, accessibility: 100 };
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -141,8 +142,10 @@ try {
     }
     const a = summarise(appRuns);
     const s = summarise(staticRuns);
+    // The other form, as someone might type it: the host's redirect, then the page.
+    const bare = route ? await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}${route.slice(0, -1)}`) : null;
     const bytes = await firstViewBytes(firstView[route], base);
-    results.push({ route: '/' + route, app: a, static: s, ratio: { fcp: a.fcp / s.fcp, lcp: a.lcp / s.lcp }, bytes, runs: { app: appRuns, static: staticRuns } });
+    results.push({ route: '/' + route, app: a, static: s, bare, ratio: { fcp: a.fcp / s.fcp, lcp: a.lcp / s.lcp }, bytes, runs: { app: appRuns, static: staticRuns } });
     process.stderr.write(`measured /${route}\n`);
   }
 } finally {
@@ -166,7 +169,7 @@ const verdict = (r) => {
 };
 
 console.log(`\nFirst view of /reports/norway: every file it loads (bytes; other routes differ only in their HTML):`);
-const norway = results.find((r) => r.route === '/reports/norway');
+const norway = results.find((r) => r.route === '/reports/norway/');
 console.table(Object.fromEntries(norway.bytes.files.map((f) => [f.file, { raw: f.raw, gzip: f.gzip, brotli: f.brotli }]).concat([['TOTAL', norway.bytes.total]])));
 console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts:`);
 console.table(
@@ -184,6 +187,8 @@ console.table(
         perf: r.app.performance,
         a11y: r.app.accessibility,
         'static LCP': Math.round(r.static.lcp),
+        // One run of the address without its slash (redirected by the host), for comparison.
+        'LCP no-slash': r.bare ? Math.round(r.bare.lcp) : '–',
         'static TBT': Math.round(r.static.tbt),
         'FCP x': +r.ratio.fcp.toFixed(2),
         'LCP x': +r.ratio.lcp.toFixed(2),

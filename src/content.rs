@@ -27,8 +27,8 @@ pub mod ids {
         ANNOUNCER,
         APP,
     ];
-    /// The attribute the builder puts on a prerendered `#app`; the app removes it by taking
-    /// the page over.
+    /// The attribute the builder puts on a prerendered `#app`; the app removes it once it
+    /// has hydrated the page.
     pub const PRERENDERED_ATTR: &str = "data-prerendered";
 }
 
@@ -63,7 +63,7 @@ pub struct Site {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Page {
-    /// The route's path, e.g. `/reports/norway` (`/404` for the not-found page).
+    /// The route's path, e.g. `/reports/norway/` (`/404` for the not-found page).
     pub path: String,
     pub title: String,
     pub nav_title: String,
@@ -384,12 +384,12 @@ pub(crate) mod tests {
     #[test]
     fn an_incomplete_bundle_is_refused() {
         let mut bundle = sample_bundle();
-        bundle.pages.retain(|p| p.path != "/reports/norway");
+        bundle.pages.retain(|p| p.path != "/reports/norway/");
         let json = serde_json::to_string(&bundle).unwrap();
         let err = Bundle::from_json(&json).unwrap_err();
         assert_eq!(
             err,
-            BundleError::WrongShape("no page for /reports/norway".into())
+            BundleError::WrongShape("no page for /reports/norway/".into())
         );
         assert!(err.to_string().contains("unexpected shape"));
     }
@@ -398,8 +398,8 @@ pub(crate) mod tests {
     fn pages_are_found_by_route() {
         let bundle = sample_bundle();
         let norway = Route::Report(Country::Norway);
-        assert_eq!(bundle.page(norway).unwrap().path, "/reports/norway");
-        assert_eq!(bundle.page_or_not_found(norway).path, "/reports/norway");
+        assert_eq!(bundle.page(norway).unwrap().path, "/reports/norway/");
+        assert_eq!(bundle.page_or_not_found(norway).path, "/reports/norway/");
         let page = bundle.page(Route::Policy).unwrap();
         assert!(page.has_fragment("findings"));
         assert!(!page.has_fragment("nowhere"));

@@ -165,12 +165,12 @@ mod tests {
         let norway = page_meta(&bundle, Route::Report(Country::Norway), &site);
         assert_eq!(
             norway.title,
-            "Title of /reports/norway – Rights of Sex Workers"
+            "Title of /reports/norway/ – Rights of Sex Workers"
         );
-        assert_eq!(norway.description, "About /reports/norway");
+        assert_eq!(norway.description, "About /reports/norway/");
         assert_eq!(
             norway.canonical.as_deref(),
-            Some("https://example.org/rights/reports/norway")
+            Some("https://example.org/rights/reports/norway/")
         );
         assert_eq!(norway.og_type, "article");
         assert_eq!(norway.image, "https://example.org/rights/share.png");

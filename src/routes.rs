@@ -79,17 +79,21 @@ impl Route {
     }
 
     /// The canonical path, without the site's base path. `NotFound` has none of its own.
+    ///
+    /// Every page is a folder's `index.html`, and every static host answers the folder's
+    /// address without its slash with a redirect; so the site names each page with the
+    /// slash, and a shared link paints without that extra round trip.
     pub fn path(self) -> &'static str {
         match self {
             Route::Home => "/",
-            Route::Policy => "/policy",
-            Route::Reports => "/reports",
-            Route::Report(Country::Argentina) => "/reports/argentina",
-            Route::Report(Country::HongKong) => "/reports/hong-kong",
-            Route::Report(Country::Norway) => "/reports/norway",
-            Route::Report(Country::PapuaNewGuinea) => "/reports/papua-new-guinea",
-            Route::HongKong => "/hong-kong",
-            Route::RelatedResearch => "/related-research",
+            Route::Policy => "/policy/",
+            Route::Reports => "/reports/",
+            Route::Report(Country::Argentina) => "/reports/argentina/",
+            Route::Report(Country::HongKong) => "/reports/hong-kong/",
+            Route::Report(Country::Norway) => "/reports/norway/",
+            Route::Report(Country::PapuaNewGuinea) => "/reports/papua-new-guinea/",
+            Route::HongKong => "/hong-kong/",
+            Route::RelatedResearch => "/related-research/",
             Route::NotFound => "/404",
         }
     }
@@ -112,15 +116,14 @@ impl Route {
         Route::with_content().find(|r| r.slug() == (folder, slug))
     }
 
-    /// Matches a path relative to the site root. A trailing slash means the same page;
-    /// a query string or fragment is ignored.
+    /// Matches a path relative to the site root. With or without the trailing slash it is
+    /// the same page; a query string or fragment is ignored.
     pub fn parse(path: &str) -> Route {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let trimmed = path.trim_end_matches('/');
-        let path = if trimmed.is_empty() { "/" } else { trimmed };
         Route::ALL
             .into_iter()
-            .find(|r| r.path() == path)
+            .find(|r| r.path().trim_end_matches('/') == trimmed)
             .unwrap_or(Route::NotFound)
     }
 
@@ -135,6 +138,18 @@ impl Route {
     /// The link to this route under the site's base path.
     pub fn href(self, base: &BasePath) -> String {
         base.join(self.path())
+    }
+
+    /// An editor's link to a page of this site (`/policy#levels`, `/reports/norway`) in the
+    /// canonical form under the base path (`/rights/policy/#levels`). A path outside the
+    /// contract is only joined to the base (the content checks have refused it already).
+    pub fn canonical_href(href: &str, base: &BasePath) -> String {
+        let split = href.find(['?', '#']).unwrap_or(href.len());
+        let (path, rest) = href.split_at(split);
+        match Route::parse(path) {
+            Route::NotFound => base.join(href),
+            route => format!("{}{rest}", route.href(base)),
+        }
     }
 
     /// The item of the main navigation this page belongs to.
@@ -171,7 +186,7 @@ impl Route {
         match self {
             Route::Home => "index.html".to_string(),
             Route::NotFound => "404.html".to_string(),
-            other => format!("{}/index.html", other.path().trim_start_matches('/')),
+            other => format!("{}index.html", other.path().trim_start_matches('/')),
         }
     }
 }
@@ -247,24 +262,26 @@ mod tests {
             paths,
             [
                 "/",
-                "/policy",
-                "/reports",
-                "/reports/argentina",
-                "/reports/hong-kong",
-                "/reports/norway",
-                "/reports/papua-new-guinea",
-                "/hong-kong",
-                "/related-research",
+                "/policy/",
+                "/reports/",
+                "/reports/argentina/",
+                "/reports/hong-kong/",
+                "/reports/norway/",
+                "/reports/papua-new-guinea/",
+                "/hong-kong/",
+                "/related-research/",
             ]
         );
         for route in Route::ALL {
             assert_eq!(Route::parse(route.path()), route);
+            // The form without the slash reaches the same page.
+            assert_eq!(Route::parse(route.path().trim_end_matches('/')), route);
         }
     }
 
     #[test]
     fn trailing_slash_query_and_fragment_mean_the_same_page() {
-        assert_eq!(Route::parse("/policy/"), Route::Policy);
+        assert_eq!(Route::parse("/policy"), Route::Policy);
         assert_eq!(
             Route::parse("/reports/norway/"),
             Route::Report(Country::Norway)
@@ -298,7 +315,7 @@ mod tests {
         assert_eq!(base.as_str(), "/rights/");
         assert_eq!(BasePath::new("/rights/").as_str(), "/rights/");
         assert_eq!(BasePath::new("").as_str(), "/");
-        assert_eq!(Route::Policy.href(&base), "/rights/policy");
+        assert_eq!(Route::Policy.href(&base), "/rights/policy/");
         assert_eq!(Route::Home.href(&base), "/rights/");
         assert_eq!(Route::Home.href(&BasePath::root()), "/");
         assert_eq!(
@@ -311,6 +328,27 @@ mod tests {
             Route::NotFound
         );
         assert_eq!(Route::parse_with_base("/policy", &base), Route::NotFound);
+    }
+
+    #[test]
+    fn editors_links_become_canonical() {
+        let base = BasePath::new("/rights/");
+        let root = BasePath::root();
+        assert_eq!(
+            Route::canonical_href("/policy#levels", &root),
+            "/policy/#levels"
+        );
+        assert_eq!(
+            Route::canonical_href("/reports/norway/", &base),
+            "/rights/reports/norway/"
+        );
+        assert_eq!(Route::canonical_href("/", &base), "/rights/");
+        assert_eq!(Route::canonical_href("/#explore", &root), "/#explore");
+        assert_eq!(
+            Route::canonical_href("/hong-kong?x=1#police", &root),
+            "/hong-kong/?x=1#police"
+        );
+        assert_eq!(Route::canonical_href("/nowhere", &base), "/rights/nowhere");
     }
 
     #[test]

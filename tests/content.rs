@@ -223,7 +223,7 @@ fn missing_pages_syntax_errors_and_strays_are_reported() {
     );
     assert_eq!(
         got[4],
-        "reports/norway.md: missing: no file has slug \"norway\", so /reports/norway has no content"
+        "reports/norway.md: missing: no file has slug \"norway\", so /reports/norway/ has no content"
     );
     fs::remove_dir_all(dir).unwrap();
 }

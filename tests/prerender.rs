@@ -41,7 +41,7 @@ fn navigation_marks_the_current_section() {
     let bundle = fixture();
     let html = render_route(bundle, Route::Report(Country::Norway), &BasePath::root());
     assert!(
-        html.contains(r#"<a href="/reports" aria-current="page">"#),
+        html.contains(r#"<a href="/reports/" aria-current="page">"#),
         "{html}"
     );
     assert!(!html.contains(r#"<a href="/" aria-current="page">"#));
@@ -55,13 +55,13 @@ fn links_carry_the_base_path() {
     let bundle = fixture();
     let base = BasePath::new("/rights/");
     let html = render_route(bundle, Route::Home, &base);
-    assert!(html.contains(r#"href="/rights/policy""#));
-    assert!(html.contains(r#"href="/rights/policy#levels""#));
+    assert!(html.contains(r#"href="/rights/policy/""#));
+    assert!(html.contains(r#"href="/rights/policy/#levels""#));
     assert!(
         html.contains(r#"<a href="/rights/" aria-current="page">"#),
         "{html}"
     );
-    assert!(!html.contains(r#"href="/policy""#));
+    assert!(!html.contains(r#"href="/policy"#));
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn bundle_text_is_escaped_never_injected() {
     let page = bundle
         .pages
         .iter_mut()
-        .find(|p| p.path == "/policy")
+        .find(|p| p.path == "/policy/")
         .unwrap();
     page.title = "<img src=x onerror=alert(1)> & <script>".into();
     let html = render_route(Arc::new(bundle), Route::Policy, &BasePath::root());
@@ -101,11 +101,12 @@ fn finish_writes_a_complete_site() {
     let norway = fs::read_to_string(out.join("reports/norway/index.html")).unwrap();
     assert!(norway.contains("<title>Norway: report – Fixture Site</title>"));
     assert!(
-        norway
-            .contains(r#"<link rel="canonical" href="https://example.org/rights/reports/norway">"#)
+        norway.contains(
+            r#"<link rel="canonical" href="https://example.org/rights/reports/norway/">"#
+        )
     );
     assert!(norway.contains(
-        r#"<meta property="og:url" content="https://example.org/rights/reports/norway">"#
+        r#"<meta property="og:url" content="https://example.org/rights/reports/norway/">"#
     ));
     assert!(
         norway.contains(
@@ -141,6 +142,9 @@ fn finish_writes_a_complete_site() {
         sitemap.matches("<loc>https://example.org/rights/").count(),
         9
     );
+    // Every address the site names for its own pages is the form hosts serve directly.
+    assert!(sitemap.contains("<loc>https://example.org/rights/reports/norway/</loc>"));
+    assert!(!sitemap.contains("norway</loc>"));
     let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://example.org/rights/sitemap.xml"));
 

@@ -369,11 +369,7 @@ fn headers_file(out: &Path, site: &SiteUrl) -> Result<String, BuildError> {
         let _ = write!(text, "\n{path}\n  Cache-Control: {cache}\n");
     };
     for route in Route::ALL {
-        let path = base.join(route.path());
-        if route != Route::Home {
-            rule(format!("{path}/"), REVALIDATE);
-        }
-        rule(path, REVALIDATE);
+        rule(route.href(base), REVALIDATE);
     }
     let mut names: Vec<String> = fs::read_dir(out)?
         .filter_map(Result::ok)

@@ -576,9 +576,8 @@ fn check_links(links: &[PendingLink], pages: &HashMap<Route, (String, Page)>, re
                 )),
                 route => match (fragment, pages.get(&route)) {
                     (Some(id), Some((_, page))) if !page.has_fragment(id) => Some(format!(
-                        "broken internal link {:?}: {} has no section with id {id:?}",
+                        "broken internal link {:?}: {path} has no section with id {id:?}",
                         link.href,
-                        route.path()
                     )),
                     _ => None,
                 },

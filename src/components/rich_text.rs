@@ -1,14 +1,16 @@
 //! The page text from the bundle, rendered as text nodes and `<A>` links (never as HTML).
 
 use crate::content::{Block, Inline, Page};
+use crate::routes::Route;
 use crate::use_base;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// A link target: pages of this site get the base path; https addresses stay as they are.
+/// A link target: pages of this site in their canonical form under the base path; https
+/// addresses stay as they are.
 pub fn link_href(href: &str) -> String {
     if href.starts_with('/') {
-        use_base().join(href)
+        Route::canonical_href(href, &use_base())
     } else {
         href.to_string()
     }

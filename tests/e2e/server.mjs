@@ -1,6 +1,8 @@
 // A strict static server that behaves like a plain CDN: no SPA fallback, `404.html` (status
-// 404) for unknown paths, the headers from `_headers` applied, precompressed `.br`/`.gz`
-// served when the client accepts them. Used by the browser tests and the benchmark.
+// 404) for unknown paths, a folder asked for without its trailing slash redirected (301) to
+// it as GitHub Pages, Netlify, Cloudflare Pages and S3 websites do, the headers from
+// `_headers` applied, precompressed `.br`/`.gz` served when the client accepts them. Used by
+// the browser tests and the benchmark.
 //
 //   node tests/e2e/server.mjs --dir dist --port 8080 [--base /rights/]
 import { createServer } from 'node:http';
@@ -38,6 +40,11 @@ export function parseHeaders(text) {
   }));
 }
 
+function redirect(res, location) {
+  res.writeHead(301, { Location: location, 'Content-Length': '0' });
+  res.end();
+}
+
 async function isFile(path) {
   try {
     return (await stat(path)).isFile();
@@ -57,15 +64,17 @@ export async function startServer({ dir, port, base = '/' }) {
     const url = new URL(req.url, 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     let file = null;
-    if (path.startsWith(base) || path + '/' === base) {
+    if (path + '/' === base) return redirect(res, base + url.search);
+    if (path.startsWith(base)) {
       const rel = normalize(path.slice(base.length - 1) || '/');
       if (!rel.split('/').some((s) => s === '..' || (s.startsWith('.') && s.length > 1))) {
-        const candidates = rel.endsWith('/') ? [join(rel, 'index.html')] : [rel, join(rel, 'index.html')];
-        for (const c of candidates) {
-          if (await isFile(join(dir, c))) {
-            file = c;
-            break;
-          }
+        if (rel.endsWith('/')) {
+          if (await isFile(join(dir, rel, 'index.html'))) file = join(rel, 'index.html');
+        } else if (await isFile(join(dir, rel))) {
+          file = rel;
+        } else if (await isFile(join(dir, rel, 'index.html'))) {
+          // A folder asked for without its slash: every static host redirects.
+          return redirect(res, path + '/' + url.search);
         }
       }
     }
