@@ -10,7 +10,7 @@ export SITE_URL
 DIST ?= dist
 SITE := cargo run --quiet --locked --features build --bin site --
 
-.PHONY: help tools browser content dist serve test test-rust test-browser lint fmt bench clean
+.PHONY: help tools browser content dist serve test test-rust test-browser lint fmt bench size clean
 
 help:
 	@echo "make serve    build and serve the site at http://127.0.0.1:8080, rebuilding on change"
@@ -18,6 +18,7 @@ help:
 	@echo "make content  check content/ (fast) and report every problem"
 	@echo "make dist     the deployable site in dist/ (SITE_URL=https://example.org/path/ make dist)"
 	@echo "make bench    size and speed benchmark (Lighthouse mobile)"
+	@echo "make size     what the release wasm is made of (twiggy), after make dist"
 
 tools:
 	@scripts/install-tools
@@ -46,7 +47,7 @@ fmt:
 lint: tools
 	cargo fmt --all -- --check
 	cargo clippy --quiet --locked --all-targets --features build -- -D warnings
-	cargo clippy --quiet --locked --lib --bins --target wasm32-unknown-unknown --features csr -- -D warnings
+	cargo clippy --quiet --locked --lib --bins --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
 test-rust:
 	cargo test --locked --features build
@@ -62,6 +63,9 @@ test: lint test-rust test-browser
 
 bench: browser dist
 	scripts/bench
+
+size: tools
+	scripts/size-report
 
 clean:
 	rm -rf dist target/dist-root target/dist-subpath test-results playwright-report

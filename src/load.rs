@@ -1,4 +1,4 @@
-//! Loading the content bundle: the state every view reads, and (in the browser) the fetch.
+//! Loading the content bundle: why it can fail, and (in the browser) the fetch.
 
 use crate::content::{Bundle, BundleError};
 use leptos::prelude::*;
@@ -43,65 +43,15 @@ impl fmt::Display for LoadError {
     }
 }
 
-#[derive(Clone, Debug)]
-pub enum Load {
-    Loading,
-    Failed(LoadError),
-    Ready(Arc<Bundle>),
+/// What the app holds while the bundle loads: nothing yet, the bundle, or why it failed.
+pub type BundleResource = LocalResource<Result<Arc<Bundle>, LoadError>>;
+
+/// Fetches the bundle once; `refetch` on the resource tries again.
+pub fn bundle_resource(url: String) -> BundleResource {
+    LocalResource::new(move || fetch_bundle(url.clone()))
 }
 
-/// The bundle's state, shared from the root: a signal to read and a way to try again.
-#[derive(Clone, Copy)]
-pub struct ContentState {
-    pub load: Signal<Load>,
-    /// Set while a retry is under way, so the button can say so.
-    pub retrying: Signal<bool>,
-    retry: Option<Callback<()>>,
-}
-
-impl ContentState {
-    /// Already loaded: the prerender (and tests) render straight from a bundle.
-    pub fn ready(bundle: Arc<Bundle>) -> Self {
-        ContentState {
-            load: Signal::stored(Load::Ready(bundle)),
-            retrying: Signal::stored(false),
-            retry: None,
-        }
-    }
-
-    pub fn retry(&self) {
-        if let Some(retry) = self.retry {
-            retry.run(());
-        }
-    }
-}
-
-/// Fetches the bundle once, as a `LocalResource`; `retry` fetches it again.
-#[cfg(feature = "csr")]
-pub fn fetch_content(url: String) -> ContentState {
-    let resource = LocalResource::new(move || fetch_bundle(url.clone()));
-    let retrying = RwSignal::new(false);
-    // A new answer, good or bad, ends the retry.
-    Effect::watch(
-        move || resource.track(),
-        move |_, _, _| retrying.set(false),
-        false,
-    );
-    ContentState {
-        load: Signal::derive(move || match resource.get() {
-            None => Load::Loading,
-            Some(Ok(bundle)) => Load::Ready(bundle),
-            Some(Err(e)) => Load::Failed(e),
-        }),
-        retrying: retrying.into(),
-        retry: Some(Callback::new(move |()| {
-            retrying.set(true);
-            resource.refetch();
-        })),
-    }
-}
-
-#[cfg(feature = "csr")]
+#[cfg(feature = "hydrate")]
 async fn fetch_bundle(url: String) -> Result<Arc<Bundle>, LoadError> {
     let response = gloo_net::http::Request::get(&url)
         .send()
@@ -111,20 +61,15 @@ async fn fetch_bundle(url: String) -> Result<Arc<Bundle>, LoadError> {
         return Err(LoadError::Http(response.status()));
     }
     let text = response.text().await.map_err(|_| LoadError::Network)?;
-    let bundle = Bundle::from_json(&text).map_err(LoadError::Content)?;
-    // Render in a task of its own: parsing and rendering together would block the main
-    // thread for longer than a phone's reader should wait for a tap to respond.
-    next_task().await;
-    Ok(Arc::new(bundle))
+    Bundle::from_json(&text)
+        .map(Arc::new)
+        .map_err(LoadError::Content)
 }
 
-/// Resolves in a new task of the event loop.
-#[cfg(feature = "csr")]
-pub(crate) async fn next_task() {
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        _ = window().set_timeout_with_callback(&resolve);
-    });
-    _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+/// Natively there is nothing to fetch: the prerender renders from the bundle it built.
+#[cfg(not(feature = "hydrate"))]
+async fn fetch_bundle(_url: String) -> Result<Arc<Bundle>, LoadError> {
+    Err(LoadError::Network)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
-//! The WebAssembly entry point (built by Trunk with `--features csr`).
+//! The WebAssembly entry point (built by Trunk with `--features hydrate`).
 
 fn main() {
-    #[cfg(feature = "csr")]
+    #[cfg(feature = "hydrate")]
     rosw::start();
 }

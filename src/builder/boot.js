@@ -26,6 +26,9 @@ async function start() {
       : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)),
   );
   const { default: init } = await import(GLUE.href);
+  // What Leptos's hydration reads: the data a streaming server would have sent with the page.
+  // A prerendered page carries none.
+  Object.assign(window, { __RESOLVED_RESOURCES: [], __SERIALIZED_ERRORS: [], __INCOMPLETE_CHUNKS: [] });
   const compiled = await module;
   await new Promise((resolve) => setTimeout(resolve, 0));
   await init({ module_or_path: compiled });
@@ -52,6 +55,10 @@ function whenParsed(callback) {
   else callback();
 }
 whenParsed(() => {
-  if (document.getElementById("app")?.hasAttribute("data-prerendered")) afterFirstPaint(start);
+  const prerendered = document.getElementById("app")?.hasAttribute("data-prerendered");
+  // A reader who asked to save data keeps the plain prerendered page: its links work as
+  // ordinary links, and the app is never downloaded.
+  if (prerendered && navigator.connection?.saveData) return;
+  if (prerendered) afterFirstPaint(start);
   else start();
 });

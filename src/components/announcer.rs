@@ -2,14 +2,14 @@
 //! back/forward put the reader back where they were (on link navigations the router itself
 //! scrolls to the top, or to the `#fragment`).
 
-use crate::content::{Bundle, ids};
+use crate::content::ids;
 use crate::meta::page_title;
 use crate::routes::Route;
+use crate::use_bundle;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 #[derive(Clone, Copy)]
 struct Announcement(RwSignal<String>);
@@ -34,8 +34,9 @@ pub fn provide_announcement() {
 
 /// Rendered with each page: its effect runs once that page is in the document.
 #[component]
-pub fn PageShown(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
+pub fn PageShown(route: Route) -> impl IntoView {
     let announcement = use_context::<Announcement>();
+    let bundle = use_bundle();
     Effect::new(move |_| {
         let first = STATE.with_borrow_mut(|s| !std::mem::replace(&mut s.shown_once, true));
         if first {
@@ -44,9 +45,8 @@ pub fn PageShown(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
         if let Some(Announcement(message)) = announcement {
             message.set(page_title(&bundle, route));
         }
-        // The router swaps the page in after this effect is scheduled; act on the next frame,
-        // and if the app is still taking over the prerendered page, once it has.
-        after_takeover(Box::new(|| {
+        // The router swaps the page in after this effect is scheduled; act on the next frame.
+        request_animation_frame(|| {
             let from_history = STATE.with_borrow_mut(|s| std::mem::take(&mut s.from_history));
             if from_history {
                 let y = STATE.with_borrow(|s| s.positions.get(&href()).copied());
@@ -54,25 +54,7 @@ pub fn PageShown(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
             }
             STATE.with_borrow_mut(|s| s.settled = true);
             focus_heading();
-        }));
-    });
-}
-
-/// Runs `then` on the next frame in which the app's own page is in the document: a link
-/// followed while the app was still taking over the prerendered page shows its page only
-/// once the takeover's swap is done.
-fn after_takeover(then: Box<dyn FnOnce()>) {
-    request_animation_frame(move || {
-        let taking_over = document()
-            .query_selector(&format!("#{}[{}]", ids::APP, ids::PRERENDERED_ATTR))
-            .ok()
-            .flatten()
-            .is_some();
-        if taking_over {
-            after_takeover(then);
-        } else {
-            then();
-        }
+        });
     });
 }
 
@@ -110,8 +92,7 @@ fn remember_scroll_positions() {
             }
         });
     });
-    // Both handlers mark the next page shown as a navigation, even if the app is still
-    // taking over and has not shown its first page yet.
+    // Both handlers mark the next page shown as a navigation.
     let on_popstate = window_event_listener(leptos::ev::popstate, |_| {
         STATE.with_borrow_mut(|s| {
             s.from_history = true;

@@ -1,12 +1,12 @@
-use crate::content::Bundle;
 use crate::routes::Route;
-use crate::use_base;
+use crate::{use_base, use_bundle};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// A link to another view, with its description: how readers find their way from a list.
 #[component]
-pub fn Card(bundle: std::sync::Arc<Bundle>, route: Route) -> impl IntoView {
+pub fn Card(route: Route) -> impl IntoView {
+    let bundle = use_bundle();
     let page = bundle.page_or_not_found(route);
     let (label, title, description) = (
         page.country.clone(),
@@ -24,10 +24,10 @@ pub fn Card(bundle: std::sync::Arc<Bundle>, route: Route) -> impl IntoView {
 }
 
 #[component]
-pub fn CardList(bundle: std::sync::Arc<Bundle>, routes: Vec<Route>) -> impl IntoView {
+pub fn CardList(routes: Vec<Route>) -> impl IntoView {
     let cards = routes
         .into_iter()
-        .map(|route| view! { <Card bundle=bundle.clone() route/> })
+        .map(|route| view! { <Card route/> })
         .collect_view();
     view! { <ul class="cards">{cards}</ul> }
 }

@@ -1,11 +1,10 @@
 use crate::components::ShareButton;
-use crate::content::{Bundle, ids};
+use crate::content::ids;
 use crate::routes::Route;
-use crate::use_base;
+use crate::{use_base, use_bundle};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
-use std::sync::Arc;
 
 /// The first focusable element: lets keyboard and screen-reader users past the navigation.
 /// An in-page anchor, not a route link; the router would treat a click on it as a
@@ -24,8 +23,9 @@ pub fn SkipLink() -> impl IntoView {
 }
 
 #[component]
-pub fn SiteHeader(bundle: Arc<Bundle>) -> impl IntoView {
+pub fn SiteHeader() -> impl IntoView {
     let base = use_base();
+    let bundle = use_bundle();
     let items = Route::NAV
         .into_iter()
         .map(|route| {
@@ -50,8 +50,8 @@ pub fn SiteHeader(bundle: Arc<Bundle>) -> impl IntoView {
 }
 
 #[component]
-pub fn SiteFooter(bundle: Arc<Bundle>) -> impl IntoView {
-    let site = bundle.site.clone();
+pub fn SiteFooter() -> impl IntoView {
+    let site = use_bundle().site.clone();
     view! {
         <footer class="site-footer">
             <div class="wrap">

@@ -1,12 +1,11 @@
 //! Ways around a long page and between pages: contents, breadcrumbs, previous and next.
 
 use super::{document_facts, sources};
-use crate::content::{Bundle, Page, ids};
+use crate::content::{Page, ids};
 use crate::routes::Route;
-use crate::use_base;
+use crate::{use_base, use_bundle};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::sync::Arc;
 
 /// "On this page": the document's facts, each section and the sources, for pages long
 /// enough to need it.
@@ -41,8 +40,9 @@ pub fn Contents(page: Page, route: Route) -> impl IntoView {
 
 /// Where this page sits: Home › Research › Norway.
 #[component]
-pub fn Breadcrumbs(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
+pub fn Breadcrumbs(route: Route) -> impl IntoView {
     let base = use_base();
+    let bundle = use_bundle();
     let mut trail = Vec::new();
     let mut parent = route.parent();
     while let Some(p) = parent {
@@ -69,8 +69,9 @@ pub fn Breadcrumbs(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
 
 /// Previous and next between the four country reports.
 #[component]
-pub fn ReportPager(bundle: Arc<Bundle>, route: Route) -> impl IntoView {
+pub fn ReportPager(route: Route) -> impl IntoView {
     let base = use_base();
+    let bundle = use_bundle();
     let (prev, next) = route.report_neighbours();
     let link = move |r: Option<Route>, rel: &'static str, label: &'static str| {
         r.map(|r| {

@@ -24,12 +24,17 @@ pub fn ShareButton(title: String) -> impl IntoView {
         });
     };
     let url = move || window().location().href().unwrap_or_default();
-    // Prerendered pages reserve the button's space but keep it hidden until the app runs:
-    // without the app it could do nothing.
-    let class = if cfg!(feature = "ssr") {
-        "share share-pending"
-    } else {
-        "share"
+    // The prerendered page reserves the button's space but keeps it hidden until the app
+    // runs (effects run only in the browser, once the page is live): without the app it
+    // could do nothing.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let class = move || {
+        if live.get() {
+            "share"
+        } else {
+            "share share-pending"
+        }
     };
     view! {
         <div class=class>
@@ -47,7 +52,7 @@ pub fn ShareButton(title: String) -> impl IntoView {
 
 /// `Some(true)`: the link was copied; `Some(false)`: the share sheet was used (or dismissed);
 /// `None`: neither was possible.
-#[cfg(feature = "csr")]
+#[cfg(feature = "hydrate")]
 async fn share_or_copy(title: &str) -> Option<bool> {
     use leptos::wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
@@ -67,7 +72,7 @@ async fn share_or_copy(title: &str) -> Option<bool> {
     Some(true)
 }
 
-#[cfg(not(feature = "csr"))]
+#[cfg(not(feature = "hydrate"))]
 async fn share_or_copy(_title: &str) -> Option<bool> {
     None
 }

@@ -1,6 +1,6 @@
 //! What readers see while the content loads or when it could not be loaded.
 
-use crate::load::{ContentState, Load};
+use crate::load::{BundleResource, LoadError};
 use leptos::prelude::*;
 
 #[component]
@@ -12,27 +12,24 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
-/// A plain message and a button that fetches the content again.
+/// A plain message and a button that fetches the content again. A new answer, good or bad,
+/// replaces this view, which ends the retry.
 #[component]
-pub fn LoadProblem(state: ContentState) -> impl IntoView {
-    let error = move || match state.load.get() {
-        Load::Failed(e) => Some(e),
-        _ => None,
+pub fn LoadProblem(error: LoadError, bundle: BundleResource) -> impl IntoView {
+    let retrying = RwSignal::new(false);
+    let retry = move |_| {
+        retrying.set(true);
+        bundle.refetch();
     };
     view! {
         <div class="status status-problem" role="alert">
-            <p class="status-message">{move || error().map(|e| e.message())}</p>
+            <p class="status-message">{error.message()}</p>
             <p>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| state.retry()
-                    disabled=move || state.retrying.get()
-                >
-                    {move || if state.retrying.get() { "Retrying…" } else { "Retry" }}
+                <button type="button" class="button" on:click=retry disabled=retrying>
+                    {move || if retrying.get() { "Retrying…" } else { "Retry" }}
                 </button>
             </p>
-            <p class="status-detail">{move || error().map(|e| format!("Details: {e}"))}</p>
+            <p class="status-detail">{format!("Details: {error}")}</p>
         </div>
     }
 }

@@ -1,13 +1,13 @@
 use crate::components::{CardList, PageHeader, PageText, Sources};
-use crate::content::{Bundle, ids};
+use crate::content::ids;
 use crate::routes::Route;
+use crate::use_page;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// `/`: what this is, and a path to every view.
 #[component]
-pub fn Home(bundle: Arc<Bundle>) -> impl IntoView {
-    let page = bundle.page_or_not_found(Route::Home).clone();
+pub fn Home() -> impl IntoView {
+    let page = use_page(Route::Home);
     // Every view, in reading order: the policy, the research and its four reports, the rest.
     let routes: Vec<Route> = Route::ALL
         .into_iter()
@@ -18,7 +18,7 @@ pub fn Home(bundle: Arc<Bundle>) -> impl IntoView {
         <PageText page=page.clone()>
             <section class="explore" aria-labelledby=ids::EXPLORE>
                 <h2 id=ids::EXPLORE>"Read the material"</h2>
-                <CardList bundle=bundle.clone() routes/>
+                <CardList routes/>
             </section>
         </PageText>
         <Sources sources=page.sources/>

@@ -1,13 +1,12 @@
 use crate::components::{Contents, DocumentFacts, PageHeader, PageText, Sources};
-use crate::content::Bundle;
 use crate::routes::Route;
+use crate::use_page;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// `/policy`: the policy, its three levels of state obligation and the document's facts.
+/// `/policy/`: the policy, its three levels of intervention and the document's facts.
 #[component]
-pub fn Policy(bundle: Arc<Bundle>) -> impl IntoView {
-    let page = bundle.page_or_not_found(Route::Policy).clone();
+pub fn Policy() -> impl IntoView {
+    let page = use_page(Route::Policy);
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
         {page.document.clone().map(|document| view! { <DocumentFacts document/> })}

@@ -1,14 +1,14 @@
 use crate::components::{PageHeader, PageText, Sources};
-use crate::content::{Bundle, ResearchItem, display_date};
+use crate::content::{ResearchItem, display_date};
 use crate::routes::Route;
+use crate::use_page;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::sync::Arc;
 
-/// `/related-research`: the earlier Amnesty research the policy also drew on.
+/// `/related-research/`: the earlier Amnesty research the policy also drew on.
 #[component]
-pub fn RelatedResearch(bundle: Arc<Bundle>) -> impl IntoView {
-    let page = bundle.page_or_not_found(Route::RelatedResearch).clone();
+pub fn RelatedResearch() -> impl IntoView {
+    let page = use_page(Route::RelatedResearch);
     let items = page
         .items
         .clone()

@@ -3,7 +3,7 @@
 // section links, sharing, print.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ROUTES, appReady, loadBundle, pageFor } from './helpers.mjs';
+import { BUNDLE, ROUTES, appReady, loadBundle, pageFor } from './helpers.mjs';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -23,7 +23,7 @@ for (const scheme of ['light', 'dark']) {
 test('a keyboard-only walk: skip link, navigation, contents, share; focus always visible', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.addInitScript(() => delete Navigator.prototype.share);
-  await page.goto('reports/norway');
+  await page.goto('reports/norway/');
   await appReady(page);
   expect(await page.locator('[tabindex]').evaluateAll((els) => els.filter((e) => e.tabIndex > 0).length)).toBe(0);
 
@@ -77,14 +77,14 @@ test('a keyboard-only walk: skip link, navigation, contents, share; focus always
   // Contents link by keyboard: the section comes into view and the address names it.
   await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Key findings' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new URL('reports/norway#findings', baseURL).href);
+  await expect(page).toHaveURL(new URL('reports/norway/#findings', baseURL).href);
   await expect(page.locator('#findings')).toBeInViewport();
 
   // Share by keyboard: the fallback copies the address and says so.
   await page.getByRole('button', { name: 'Share this page' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('reports/norway#findings', baseURL).href);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('reports/norway/#findings', baseURL).href);
 });
 
 test('after a client-side navigation, focus is on the new heading and the title is announced', async ({ page, request, baseURL }) => {
@@ -92,17 +92,17 @@ test('after a client-side navigation, focus is on the new heading and the title 
   await page.goto('');
   await appReady(page);
   await expect(page.locator('#route-announcer')).toHaveText('');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'hong-kong').nav_title, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'hong-kong/').nav_title, exact: true }).click();
   const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1).toHaveText(pageFor(bundle, 'hong-kong').title);
+  await expect(h1).toHaveText(pageFor(bundle, 'hong-kong/').title);
   await expect(h1).toBeFocused();
-  await expect(page.locator('#route-announcer')).toHaveText(`${pageFor(bundle, 'hong-kong').title} – ${bundle.site.name}`);
+  await expect(page.locator('#route-announcer')).toHaveText(`${pageFor(bundle, 'hong-kong/').title} – ${bundle.site.name}`);
   expect(await page.evaluate(() => scrollY)).toBe(0);
 });
 
 test('back restores the scroll position', async ({ page, request, baseURL }) => {
   const bundle = await loadBundle(request, baseURL);
-  await page.goto('policy');
+  await page.goto('policy/');
   await appReady(page);
   const link = page.locator('main .prose a[href*="/reports"], main .prose a[href*="/hong-kong"]').last();
   await link.scrollIntoViewIfNeeded();
@@ -115,12 +115,12 @@ test('back restores the scroll position', async ({ page, request, baseURL }) => 
   await expect(page).toHaveURL(new URL(target, baseURL).href);
   await page.waitForTimeout(200);
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy').title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy/').title);
   await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(Math.round(before));
 });
 
 test('a #fragment link opened directly lands on its section', async ({ page }) => {
-  await page.goto('reports/norway#findings');
+  await page.goto('reports/norway/#findings');
   await appReady(page);
   await page.waitForTimeout(200);
   const top = await page.locator('#findings').evaluate((el) => el.getBoundingClientRect().top);
@@ -155,14 +155,14 @@ test('the Web Share API is used where the browser has it', async ({ page, baseUR
       return Promise.resolve();
     };
   });
-  await page.goto('reports/hong-kong');
+  await page.goto('reports/hong-kong/');
   await appReady(page);
   await page.getByRole('button', { name: 'Share this page' }).click();
-  await expect.poll(() => page.evaluate(() => window.__shared)).toEqual({ title: pageFor(bundle, 'reports/hong-kong').title, url: new URL('reports/hong-kong', baseURL).href });
+  await expect.poll(() => page.evaluate(() => window.__shared)).toEqual({ title: pageFor(bundle, 'reports/hong-kong/').title, url: new URL('reports/hong-kong/', baseURL).href });
 });
 
 test('print: no navigation or buttons, external links show their address', async ({ page }) => {
-  await page.goto('reports/norway');
+  await page.goto('reports/norway/');
   await appReady(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
@@ -175,37 +175,28 @@ test('print: no navigation or buttons, external links show their address', async
 
 test('follows the system: dark theme and reduced motion', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-  await page.goto('policy');
+  await page.goto('policy/');
   await appReady(page);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 24, 29)');
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-GB');
 });
 
-test('a link followed while the app is still taking over gets the same focus and announcement', async ({ page, request, baseURL }) => {
+test('a link followed before the app is live is an ordinary link to the prerendered page', async ({ page, request, baseURL }) => {
   const bundle = await loadBundle(request, baseURL);
-  const target = new URL('hong-kong', baseURL).pathname;
-  // The router is live (it set manual scroll restoration) but the prerendered page is still
-  // the one shown: follow a link of that page right then, between the app's start-up tasks.
-  await page.addInitScript((target) => {
-    const poll = () => {
-      const prerendered = document.querySelector('#app[data-prerendered]');
-      if (!prerendered) return;
-      if (history.scrollRestoration === 'manual') {
-        window.__followedEarly = true;
-        prerendered.querySelector(`nav a[href="${target}"]`).click();
-        return;
-      }
-      setTimeout(poll, 0);
-    };
-    document.addEventListener('DOMContentLoaded', () => setTimeout(poll, 0));
-  }, target);
+  // Hold the first bundle download: the page is readable, the app not yet live.
+  let held = true;
+  await page.route(BUNDLE, async (route) => {
+    if (held) return; // never answered
+    await route.continue();
+  });
   await page.goto('');
-  await expect.poll(() => page.evaluate(() => window.__followedEarly === true)).toBe(true);
-  await expect(page).toHaveURL(new URL('hong-kong', baseURL).href);
+  await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  await page.evaluate(() => (window.__firstDocument = true));
+  held = false;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'hong-kong/').nav_title, exact: true }).click();
+  await expect(page).toHaveURL(new URL('hong-kong/', baseURL).href);
   await appReady(page);
-  const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1).toHaveText(pageFor(bundle, 'hong-kong').title);
-  await expect(h1).toBeFocused();
-  await expect(page.locator('#route-announcer')).toHaveText(`${pageFor(bundle, 'hong-kong').title} – ${bundle.site.name}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'hong-kong/').title);
+  expect(await page.evaluate(() => window.__firstDocument)).toBeUndefined();
 });

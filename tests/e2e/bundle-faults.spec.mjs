@@ -14,35 +14,35 @@ for (const [name, fault] of Object.entries(FAULTS)) {
   test(`${name}: the prerendered page stays readable, with a message and Retry`, async ({ page, request, baseURL }) => {
     const bundle = await loadBundle(request, baseURL);
     await page.route(BUNDLE, fault.fulfil);
-    await page.goto('reports/norway');
+    await page.goto('reports/norway/');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(fault.message);
     // The page's own text is still there to read.
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway').title);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway/').title);
     await page.unroute(BUNDLE);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await appReady(page);
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway').title);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway/').title);
   });
 
   test(`${name}: without prerendered markup the app shows the message and recovers`, async ({ page, request, baseURL }) => {
     const bundle = await loadBundle(request, baseURL);
     await serveShell(page, baseURL);
     await page.route(BUNDLE, fault.fulfil);
-    await page.goto('policy');
+    await page.goto('policy/');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(fault.message);
     await page.unroute(BUNDLE);
     await alert.getByRole('button', { name: 'Retry' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy').title);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy/').title);
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 }
 
 test('a retry that fails again keeps the message and the button', async ({ page }) => {
   await page.route(BUNDLE, (route) => route.fulfill({ status: 503, body: '' }));
-  await page.goto('policy');
+  await page.goto('policy/');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(/couldn’t send/);
   await alert.getByRole('button', { name: 'Retry' }).click();
@@ -59,10 +59,10 @@ test('while the bundle loads, the app shows a loading state that does not shift 
     await held;
     await route.continue();
   });
-  await page.goto('policy');
+  await page.goto('policy/');
   await expect(page.getByRole('status')).toContainText('Loading');
   release();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy').title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy/').title);
   const cls = await page.evaluate(() => new Promise((resolve) => {
     let total = 0;
     new PerformanceObserver((list) => list.getEntries().forEach((e) => (total += e.hadRecentInput ? 0 : e.value))).observe({ type: 'layout-shift', buffered: true });

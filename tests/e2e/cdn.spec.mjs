@@ -86,8 +86,8 @@ test('with JavaScript off, every page is readable', async ({ browser, baseURL, r
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   }
   // Links are real links: they work without the app.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'policy').nav_title, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy').title);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'policy/').nav_title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy/').title);
   await context.close();
 });
 
@@ -114,7 +114,7 @@ test('strict headers, no CSP violation and no console error on any route', async
   // The only message: Chromium's own note that the unknown path answered 404, as it should.
   expect(problems).toEqual(['console: Failed to load resource: the server responded with a status of 404 (Not Found)']);
   // Pages revalidate; hashed files are immutable.
-  const html = await request.get('policy');
+  const html = await request.get('policy/');
   expect(html.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('_bg.wasm')));
   expect((await request.get(wasm)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -124,7 +124,7 @@ test('strict headers, no CSP violation and no console error on any route', async
 });
 
 test('scripts, the wasm and the stylesheet carry Subresource Integrity; no inline script', async ({ request, baseURL }) => {
-  const html = await (await request.get('reports/norway')).text();
+  const html = await (await request.get('reports/norway/')).text();
   const tag = (re) => html.match(re)?.[0] ?? '';
   const integrity = (t) => t.match(/integrity=["]?(sha384-[A-Za-z0-9+/=]+)/)?.[1];
   const boot = tag(/<script[^>]*type="?module"?[^>]*>/);
@@ -150,10 +150,10 @@ test('a wasm that does not match its hash is refused, and the page stays readabl
   });
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto('reports/norway');
+  await page.goto('reports/norway/');
   await expect.poll(() => errors.join('\n')).toMatch(/integrity/i);
   await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway').title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway/').title);
 });
 
 test('the app starts on a host that sends the wasm with a generic MIME type', async ({ page }) => {
@@ -162,7 +162,7 @@ test('the app starts on a host that sends the wasm with a generic MIME type', as
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
   });
-  await page.goto('reports/norway');
+  await page.goto('reports/norway/');
   await appReady(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'The policy' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The policy on the human rights of sex workers');
@@ -182,7 +182,7 @@ test('the app takes over the prerendered page with no flash and no layout shift'
     };
     document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(frame));
   });
-  for (const path of ['reports/norway', '', 'related-research']) {
+  for (const path of ['reports/norway/', '', 'related-research/']) {
     await page.goto(path);
     await appReady(page);
     await page.waitForTimeout(300);
@@ -192,4 +192,21 @@ test('the app takes over the prerendered page with no flash and no layout shift'
     expect(new Set(frames)).toEqual(new Set([pageFor(bundle, path).title]));
     expect(cls).toBe(0);
   }
+});
+
+test('with Save-Data on, the page stays the plain prerendered page and the app is not downloaded', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  await page.addInitScript(() => Object.defineProperty(NetworkInformation.prototype, 'saveData', { get: () => true }));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('reports/norway/');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  expect(fetched.filter((p) => /\.(wasm|json)$|rights-of-sex-workers-/.test(p))).toEqual([]);
+  await expect(page.locator('#app[data-prerendered]')).toHaveCount(1);
+  // Links are ordinary links: following one loads the next page in full.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'policy/').nav_title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy/').title);
+  expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
 });

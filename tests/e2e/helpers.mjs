@@ -4,14 +4,14 @@ import { expect } from '@playwright/test';
 /** Every route of the URL contract (relative to the site's base) with text it must show. */
 export const ROUTES = [
   { path: '', text: ['independent'] },
-  { path: 'policy', text: ['POL 30/4062/2016', 'forced labour'] },
-  { path: 'reports', text: ['More than 200 sex workers'] },
-  { path: 'reports/argentina', text: ['AMR 13/4042/2016'] },
-  { path: 'reports/hong-kong', text: ['ASA 17/4032/2016'] },
-  { path: 'reports/norway', text: ['EUR 36/4034/2016'] },
-  { path: 'reports/papua-new-guinea', text: ['ASA 34/4030/2016'] },
-  { path: 'hong-kong', text: ['entrapment'] },
-  { path: 'related-research', text: ['Uganda', 'MDE 30/2814/2015'] },
+  { path: 'policy/', text: ['POL 30/4062/2016', 'forced labour'] },
+  { path: 'reports/', text: ['More than 200 sex workers'] },
+  { path: 'reports/argentina/', text: ['AMR 13/4042/2016'] },
+  { path: 'reports/hong-kong/', text: ['ASA 17/4032/2016'] },
+  { path: 'reports/norway/', text: ['EUR 36/4034/2016'] },
+  { path: 'reports/papua-new-guinea/', text: ['ASA 34/4030/2016'] },
+  { path: 'hong-kong/', text: ['entrapment'] },
+  { path: 'related-research/', text: ['Uganda', 'MDE 30/2814/2015'] },
 ];
 
 /** The content bundle the built site ships, to compare the pages against. */

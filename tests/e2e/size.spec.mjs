@@ -23,7 +23,7 @@ test('the first view of every page stays within the size budget', async ({}, tes
   for (const [name, path] of Object.entries({ css, boot, bundle, glue, wasm })) sizes[name] = brotli(await read(path));
   const shared = Object.values(sizes).reduce((a, b) => a + b, 0);
   // Every page loads the same files; only its HTML differs.
-  const routes = ['', 'policy', 'reports', 'reports/argentina', 'reports/hong-kong', 'reports/norway', 'reports/papua-new-guinea', 'hong-kong', 'related-research'];
+  const routes = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/'];
   const totals = {};
   for (const route of routes) totals['/' + route] = shared + brotli(await read(join(route, 'index.html')));
   console.log(`brotli bytes: ${JSON.stringify(sizes)}; first view per page: ${JSON.stringify(totals)}`);
