@@ -33,7 +33,8 @@ pub mod ids {
 }
 
 /// Bumped whenever the bundle's shape changes, so an old app never misreads a new bundle.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: text as a tree (nested inline styles and links, lists and quotes holding blocks).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -107,33 +108,150 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+/// A block of text. In the JSON, a one-key object named by a short tag: `{"p": […]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
+    #[serde(rename = "p")]
     Paragraph(Vec<Inline>),
+    /// A `###` heading inside a section: plain text.
+    #[serde(rename = "h")]
     Subheading(String),
-    List {
-        ordered: bool,
-        items: Vec<Vec<Inline>>,
-    },
-    Quote(Vec<Inline>),
+    /// A bulleted list; each item holds blocks (its text is a paragraph).
+    #[serde(rename = "ul")]
+    Bullets(Vec<Vec<Block>>),
+    /// A numbered list: the first item's number, then the items.
+    #[serde(rename = "ol")]
+    Numbered(u64, Vec<Vec<Block>>),
+    #[serde(rename = "q")]
+    Quote(Vec<Block>),
 }
 
-/// A run of text. Links carry either a root-relative path of this site (`/policy#levels`)
-/// or an `https://` URL; the builder has checked which.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Text inside a block; styles and links nest in each other. Links carry either a
+/// root-relative path of this site (`/policy#levels`) or an `https://` URL; the builder has
+/// checked which. In the JSON, text is a plain string and the rest one-key objects:
+/// `"text"`, `{"b": […]}`, `{"i": […]}`, `{"c": "code"}`, `{"a": ["/policy", […]]}`, `{"br": 0}`.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Inline {
     Text(String),
-    Strong(String),
-    Emphasis(String),
-    Link { text: String, href: String },
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    Code(String),
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+    /// A hard line break.
+    Break,
+}
+
+impl Serialize for Inline {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        fn tagged<S: serde::Serializer>(
+            s: S,
+            tag: &str,
+            value: &(impl Serialize + ?Sized),
+        ) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(1))?;
+            map.serialize_entry(tag, value)?;
+            map.end()
+        }
+        match self {
+            Inline::Text(text) => s.serialize_str(text),
+            Inline::Strong(children) => tagged(s, "b", children),
+            Inline::Emphasis(children) => tagged(s, "i", children),
+            Inline::Code(text) => tagged(s, "c", text),
+            Inline::Link { href, children } => tagged(s, "a", &(href, children)),
+            Inline::Break => tagged(s, "br", &0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct InlineVisitor;
+        impl<'de> serde::de::Visitor<'de> for InlineVisitor {
+            type Value = Inline;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text, or an object with one of the keys b, i, c, a, br")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Inline, E> {
+                Ok(Inline::Text(text.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Inline, E> {
+                Ok(Inline::Text(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Inline, A::Error> {
+                use serde::de::Error;
+                const TAGS: &[&str] = &["b", "i", "c", "a", "br"];
+                let Some(tag) = map.next_key::<String>()? else {
+                    return Err(A::Error::invalid_length(0, &self));
+                };
+                let inline = match tag.as_str() {
+                    "b" => Inline::Strong(map.next_value()?),
+                    "i" => Inline::Emphasis(map.next_value()?),
+                    "c" => Inline::Code(map.next_value()?),
+                    "a" => {
+                        let (href, children) = map.next_value()?;
+                        Inline::Link { href, children }
+                    }
+                    "br" => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        Inline::Break
+                    }
+                    other => return Err(A::Error::unknown_variant(other, TAGS)),
+                };
+                match map.next_key::<serde::de::IgnoredAny>()? {
+                    Some(_) => Err(A::Error::invalid_length(2, &self)),
+                    None => Ok(inline),
+                }
+            }
+        }
+        d.deserialize_any(InlineVisitor)
+    }
 }
 
 impl Inline {
-    pub fn plain(&self) -> &str {
-        match self {
-            Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => t,
-            Inline::Link { text, .. } => text,
+    /// The words of a run of text, without its styles: for search and for checks.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            inline.push_plain(&mut out);
         }
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+            Inline::Strong(children)
+            | Inline::Emphasis(children)
+            | Inline::Link { children, .. } => {
+                children.iter().for_each(|c| c.push_plain(out));
+            }
+            Inline::Break => out.push(' '),
+        }
+    }
+}
+
+impl Block {
+    /// The words of a block, a line per paragraph, heading or list item.
+    pub fn plain_text(blocks: &[Block]) -> String {
+        let mut lines = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => lines.push(Inline::plain_text(inlines)),
+                Block::Subheading(text) => lines.push(text.clone()),
+                Block::Bullets(items) | Block::Numbered(_, items) => {
+                    lines.extend(items.iter().map(|item| Block::plain_text(item)));
+                }
+                Block::Quote(blocks) => lines.push(Block::plain_text(blocks)),
+            }
+        }
+        lines.join("\n")
     }
 }
 
@@ -250,6 +368,16 @@ impl Page {
             .map(|s| (s.id.as_str(), s.heading.as_str()))
     }
 
+    /// The page's words without markup: title, introduction and sections (for search).
+    pub fn plain_text(&self) -> String {
+        let mut parts = vec![self.title.clone(), Block::plain_text(&self.intro)];
+        for section in &self.sections {
+            parts.push(section.heading.clone());
+            parts.push(Block::plain_text(&section.blocks));
+        }
+        parts.join("\n")
+    }
+
     pub fn has_fragment(&self, id: &str) -> bool {
         self.sections.iter().any(|s| s.id == id) || self.items.iter().any(|i| i.id == id)
     }
@@ -325,16 +453,20 @@ pub(crate) mod tests {
                 sections: vec![Section {
                     id: "findings".into(),
                     heading: "Key findings".into(),
-                    blocks: vec![Block::List {
-                        ordered: true,
-                        items: vec![vec![
+                    blocks: vec![Block::Numbered(
+                        1,
+                        vec![vec![Block::Paragraph(vec![
                             Inline::Text("See ".into()),
                             Inline::Link {
-                                text: "the policy".into(),
                                 href: "/policy".into(),
+                                children: vec![Inline::Strong(vec![Inline::Text(
+                                    "the policy".into(),
+                                )])],
                             },
-                        ]],
-                    }],
+                            Inline::Break,
+                            Inline::Code("x".into()),
+                        ])]],
+                    )],
                 }],
                 items: vec![],
                 sources: vec![Source {
@@ -358,9 +490,41 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn text_is_compact_json() {
+        let blocks = vec![
+            Block::Paragraph(vec![
+                Inline::Text("See ".into()),
+                Inline::Link {
+                    href: "/policy".into(),
+                    children: vec![Inline::Strong(vec![
+                        Inline::Text("bold ".into()),
+                        Inline::Emphasis(vec![Inline::Text("italic".into())]),
+                    ])],
+                },
+                Inline::Break,
+                Inline::Code("x".into()),
+            ]),
+            Block::Quote(vec![Block::Bullets(vec![vec![Block::Paragraph(vec![
+                Inline::Text("a".into()),
+            ])]])]),
+            Block::Numbered(3, vec![]),
+            Block::Subheading("Detail".into()),
+        ];
+        let json = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"p":["See ",{"a":["/policy",[{"b":["bold ",{"i":["italic"]}]}]]},{"br":0},{"c":"x"}]},{"q":[{"ul":[[{"p":["a"]}]]}]},{"ol":[3,[]]},{"h":"Detail"}]"#
+        );
+        assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), blocks);
+        assert!(serde_json::from_str::<Inline>(r#"{"x":[]}"#).is_err());
+        assert!(serde_json::from_str::<Inline>(r#"{"b":[],"i":[]}"#).is_err());
+        assert_eq!(Block::plain_text(&blocks), "See bold italic x\na\nDetail");
+    }
+
+    #[test]
     fn bundle_faults_are_told_apart() {
         assert!(matches!(
-            Bundle::from_json("{\"schema\": 1, \"site\""),
+            Bundle::from_json("{\"schema\": 2, \"site\""),
             Err(BundleError::Malformed(_))
         ));
         assert!(matches!(
@@ -372,7 +536,7 @@ pub(crate) mod tests {
             Err(BundleError::WrongShape(_))
         ));
         assert!(matches!(
-            Bundle::from_json("{\"schema\": 1, \"pages\": 42}"),
+            Bundle::from_json("{\"schema\": 2, \"pages\": 42}"),
             Err(BundleError::WrongShape(_))
         ));
         assert_eq!(

@@ -4,7 +4,7 @@
 
 use rosw::builder::output::{self, BuildError, Options};
 use rosw::builder::source::load;
-use rosw::content::{Bundle, Inline};
+use rosw::content::{Block, Bundle, Inline};
 use rosw::meta::SiteUrl;
 use rosw::routes::{Country, Route};
 use std::fs;
@@ -20,21 +20,36 @@ fn real() -> Bundle {
 }
 
 fn links(bundle: &Bundle, route: Route) -> Vec<String> {
-    let page = bundle.page(route).unwrap();
-    let mut blocks = page.intro.clone();
-    blocks.extend(page.sections.iter().flat_map(|s| s.blocks.clone()));
-    let mut out = Vec::new();
-    for block in blocks {
-        let inlines: Vec<Inline> = match block {
-            rosw::content::Block::Paragraph(i) | rosw::content::Block::Quote(i) => i,
-            rosw::content::Block::List { items, .. } => items.concat(),
-            rosw::content::Block::Subheading(_) => vec![],
-        };
-        out.extend(inlines.into_iter().filter_map(|i| match i {
-            Inline::Link { href, .. } => Some(href),
-            _ => None,
-        }));
+    fn in_inlines(inlines: &[Inline], out: &mut Vec<String>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { href, children } => {
+                    out.push(href.clone());
+                    in_inlines(children, out);
+                }
+                Inline::Strong(children) | Inline::Emphasis(children) => in_inlines(children, out),
+                Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+            }
+        }
     }
+    fn in_blocks(blocks: &[Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => in_inlines(inlines, out),
+                Block::Quote(blocks) => in_blocks(blocks, out),
+                Block::Bullets(items) | Block::Numbered(_, items) => {
+                    items.iter().for_each(|item| in_blocks(item, out));
+                }
+                Block::Subheading(_) => {}
+            }
+        }
+    }
+    let page = bundle.page(route).unwrap();
+    let mut out = Vec::new();
+    in_blocks(&page.intro, &mut out);
+    page.sections
+        .iter()
+        .for_each(|s| in_blocks(&s.blocks, &mut out));
     out
 }
 
@@ -198,7 +213,7 @@ fn missing_pages_syntax_errors_and_strays_are_reported() {
     let home = fs::read_to_string(dir.join("home.md")).unwrap();
     fs::write(
         dir.join("home.md"),
-        home.replace("+++\n\n", "+++\n\n- a\n  - b\n\n"),
+        home.replace("+++\n\n", "+++\n\n| a | b |\n|---|---|\n\n"),
     )
     .unwrap();
     fs::write(dir.join("notes.txt"), "stray").unwrap();
@@ -206,7 +221,7 @@ fn missing_pages_syntax_errors_and_strays_are_reported() {
     assert_eq!(got.len(), 5, "{got:#?}");
     assert_eq!(
         got[0],
-        "home.md:13: text: lists inside lists are not supported"
+        "home.md:12: text: tables are not supported; use a list"
     );
     assert_eq!(
         got[1],
@@ -251,4 +266,70 @@ fn a_failed_build_writes_nothing() {
         "previous build"
     );
     fs::remove_dir_all(out).unwrap();
+}
+
+/// Each Markdown construct the text model does not hold is a fault naming it, at its line.
+#[test]
+fn unsupported_markdown_is_reported_construct_by_construct() {
+    let dir = copy_of("tests/fixtures/valid", "unsupported");
+    fs::copy(
+        "tests/fixtures/markdown/unsupported.md",
+        dir.join("hong-kong.md"),
+    )
+    .unwrap();
+    let got = messages(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        got,
+        [
+            "hong-kong.md:14: text: `#` headings are not used: the page title comes from `title`; start sections with `##`",
+            "hong-kong.md:16: text: images are not supported",
+            "hong-kong.md:18: text: raw HTML is not allowed; use Markdown",
+            "hong-kong.md:20: text: raw HTML is not allowed; use Markdown",
+            "hong-kong.md:22: text: tables are not supported; use a list",
+            "hong-kong.md:26: text: footnotes are not supported; give the source in the text or in [[sources]]",
+            "hong-kong.md:28: text: footnotes are not supported; give the source in the text or in [[sources]]",
+            "hong-kong.md:30: text: code blocks are not supported; write plain text, or `code` within a sentence",
+            "hong-kong.md:34: text: code blocks are not supported; write plain text, or `code` within a sentence",
+            "hong-kong.md:36: text: horizontal rules (---) are not supported; use a `##` heading",
+            "hong-kong.md:38: text: strikethrough (~~text~~) is not supported",
+            "hong-kong.md:40: text: task list boxes ([ ] and [x]) are not supported; write a plain list",
+            "hong-kong.md:42: text: only `##` and `###` headings are supported",
+            "hong-kong.md:44: text: GitHub alerts (> [!NOTE]) are not supported; write a plain quotation",
+            "hong-kong.md:47: text: e-mail links are not supported; write the address as text",
+            "hong-kong.md:47: text: link titles are not supported: remove \"Title\" from the link",
+            "hong-kong.md:49: text: a heading is plain text: styled text or a link cannot go in it",
+            "hong-kong.md:51: text: only `##` section headings take an {#id}; remove it from the `###` heading",
+            "hong-kong.md:53: text: only an id, {#some-id}, can follow a heading; classes and attributes are not supported",
+            "hong-kong.md:55: text: a list item is empty",
+            "hong-kong.md:57: text: the link to \"/policy\" has no text",
+            "hong-kong.md:59: text: a heading cannot be inside a list or quotation",
+        ]
+    );
+}
+
+/// The nested fixture is valid: every supported construct inside the others.
+#[test]
+fn nested_markdown_loads() {
+    let dir = copy_of("tests/fixtures/valid", "nested");
+    fs::copy(
+        "tests/fixtures/markdown/nested.md",
+        dir.join("hong-kong.md"),
+    )
+    .unwrap();
+    let result = load(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    let bundle = result.unwrap_or_else(|e| panic!("{e:#?}"));
+    let page = bundle.page(Route::HongKong).unwrap();
+    assert_eq!(
+        links(&bundle, Route::HongKong),
+        [
+            "/policy",
+            "/policy",
+            "/reports/hong-kong#findings",
+            "/policy#levels",
+            "/hong-kong#police"
+        ]
+    );
+    assert_eq!(page.sections.len(), 2);
 }
