@@ -5,6 +5,8 @@ use crate::routes::Route;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod fields;
+
 /// Fragment ids the page layout itself uses; content sections and items may not take them.
 pub mod ids {
     pub const MAIN: &str = "main";
@@ -43,41 +45,72 @@ pub struct Bundle {
     pub pages: Vec<Page>,
 }
 
+// The types below are also the front matter's: each table of a content file is deserialised
+// into one of them by the builder, and the `fields::…` adapters check each field as it is
+// read (see `fields`). Unknown fields are faults.
+
 /// Settings for the whole site (`content/site.toml`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Site {
+    #[serde(deserialize_with = "fields::non_empty")]
     pub name: String,
     /// Completes the home page's title: "Rights of Sex Workers: <tagline>".
+    #[serde(deserialize_with = "fields::tagline")]
     pub tagline: String,
+    #[serde(deserialize_with = "fields::description")]
     pub description: String,
     /// BCP 47 language tag of the content, e.g. `en-GB`.
+    #[serde(deserialize_with = "fields::non_empty")]
     pub lang: String,
     /// Open Graph locale, e.g. `en_GB`.
+    #[serde(deserialize_with = "fields::non_empty")]
     pub locale: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub original_title: String,
+    #[serde(deserialize_with = "fields::https_url")]
     pub original_url: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub attribution: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub licence: String,
+    #[serde(deserialize_with = "fields::https_url")]
     pub licence_url: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub share_image_alt: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Page {
-    /// The route's path, e.g. `/reports/norway` (`/404` for the not-found page).
+    /// The route's path, e.g. `/reports/norway` (`/404` for the not-found page). The builder
+    /// takes it from the file's name; it is not written in the front matter.
+    #[serde(default)]
     pub path: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub title: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub nav_title: String,
+    #[serde(deserialize_with = "fields::description")]
     pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "fields::optional_non_empty",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub lead: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "fields::optional_non_empty",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<Document>,
-    /// Text before the first heading.
+    /// Text before the first heading (from the Markdown, not the front matter).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub intro: Vec<Block>,
+    /// From the Markdown, not the front matter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -88,15 +121,28 @@ pub struct Page {
 
 /// The facts of an official Amnesty International document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
+    #[serde(deserialize_with = "fields::non_empty")]
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "fields::optional_index_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub index: Option<String>,
     /// ISO date, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "fields::iso_date")]
     pub published: String,
+    #[serde(deserialize_with = "fields::languages")]
     pub languages: Vec<String>,
+    #[serde(deserialize_with = "fields::https_url")]
     pub url: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "fields::optional_non_empty",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
 }
 
@@ -257,27 +303,53 @@ impl Block {
 
 /// One of the earlier Amnesty items on the related-research page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResearchItem {
+    /// Its fragment id on the page, e.g. `uganda-2010`.
+    #[serde(deserialize_with = "fields::fragment_id")]
     pub id: String,
+    #[serde(deserialize_with = "fields::year")]
     pub year: u16,
+    /// One of `fields::ITEM_KINDS`.
+    #[serde(deserialize_with = "fields::item_kind")]
     pub kind: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub country: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub summary: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "fields::optional_non_empty",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "fields::optional_index_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub index: Option<String>,
     /// ISO date, `YYYY-MM-DD`.
+    #[serde(deserialize_with = "fields::iso_date")]
     pub date: String,
+    #[serde(deserialize_with = "fields::https_url")]
     pub url: String,
+    #[serde(deserialize_with = "fields::non_empty")]
     pub link_label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "fields::optional_non_empty",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
+    #[serde(deserialize_with = "fields::non_empty")]
     pub title: String,
+    #[serde(deserialize_with = "fields::https_url")]
     pub url: String,
 }
 

@@ -6,6 +6,7 @@
 //! strong, emphasis, links and inline code, nested in each other; soft and hard line breaks.
 //! Anything else is a fault naming the construct and where it is, never dropped.
 
+use crate::content::fields::is_valid_id;
 use crate::content::{Block, Inline, Section};
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -119,14 +120,6 @@ pub fn slugify(text: &str) -> String {
         }
     }
     id.trim_end_matches('-').to_string()
-}
-
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 struct Reader {
