@@ -35,7 +35,9 @@ pub mod ids {
 }
 
 /// Bumped whenever the bundle's shape changes, so an old app never misreads a new bundle.
-/// 2: text as a tree (nested inline styles and links, lists and quotes holding blocks).
+/// 2: text as a tree (nested inline styles and links, lists and quotes holding blocks);
+/// the site's own text licence and the original page's archived copy; the language of a
+/// document's link.
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,12 +72,21 @@ pub struct Site {
     pub original_title: String,
     #[serde(deserialize_with = "fields::https_url")]
     pub original_url: String,
+    /// An archived copy of the original page, which may disappear.
+    #[serde(deserialize_with = "fields::https_url")]
+    pub original_archive_url: String,
     #[serde(deserialize_with = "fields::non_empty")]
     pub attribution: String,
+    /// The licence of Amnesty International's documents.
     #[serde(deserialize_with = "fields::non_empty")]
     pub licence: String,
     #[serde(deserialize_with = "fields::https_url")]
     pub licence_url: String,
+    /// The licence of this site's own words.
+    #[serde(deserialize_with = "fields::non_empty")]
+    pub text_licence: String,
+    #[serde(deserialize_with = "fields::https_url")]
+    pub text_licence_url: String,
     #[serde(deserialize_with = "fields::non_empty")]
     pub share_image_alt: String,
 }
@@ -138,6 +149,9 @@ pub struct Document {
     pub languages: Vec<String>,
     #[serde(deserialize_with = "fields::https_url")]
     pub url: String,
+    /// The language of the page `url` opens, e.g. `English`.
+    #[serde(deserialize_with = "fields::non_empty")]
+    pub url_language: String,
     #[serde(
         default,
         deserialize_with = "fields::optional_non_empty",
@@ -507,9 +521,13 @@ pub(crate) mod tests {
             locale: "en_GB".into(),
             original_title: "Rights of Sex Workers".into(),
             original_url: "https://www.amnesty.org.hk/en/".into(),
+            original_archive_url: "https://web.archive.org/web/2021/https://www.amnesty.org.hk/en/"
+                .into(),
             attribution: "Amnesty International".into(),
             licence: "CC BY-NC-ND 4.0".into(),
             licence_url: "https://creativecommons.org/licenses/by-nc-nd/4.0/".into(),
+            text_licence: "CC BY 4.0".into(),
+            text_licence_url: "https://creativecommons.org/licenses/by/4.0/".into(),
             share_image_alt: "The site's name".into(),
         };
         let pages = Route::with_content()

@@ -186,7 +186,7 @@ fn every_fault_in_the_broken_set_is_reported_at_once() {
             "reports.md:3: navtitle: unknown field: did you mean `nav_title`?",
             "reports/argentina.md:10: document.published: \"2016-02-30\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
             "reports/hong-kong.md:4: description: is empty: write the text or remove the line",
-            "reports/hong-kong.md:16: sources[1].url: \"http://www.example.org/source\" is not an https:// address; use the https:// form of the link",
+            "reports/hong-kong.md:17: sources[1].url: \"http://www.example.org/source\" is not an https:// address; use the https:// form of the link",
             "reports/norway-copy.md: unknown page: a file's name decides its page, and the pages in content/reports/ are argentina.md, hong-kong.md, norway.md, papua-new-guinea.md",
             "reports/papua-new-guinea.md:2: slug: no longer used: the file's name decides the page; remove this line",
             "site.toml:1: lang: missing: the language of the text, e.g. en-GB",
@@ -282,6 +282,7 @@ fn every_front_matter_fault_of_a_file_is_reported_at_once() {
         got,
         [
             "policy.md:5: path: is not written in the front matter: the file's name decides the page's address",
+            "policy.md:7: document.url_language: missing: the language of the page `url` opens, e.g. \"English\"",
             "policy.md:10: document.published: \"26 May 2016\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
             "policy.md:11: document.languages: is empty: name at least one language",
             "policy.md:18: items: only the related-research page has [[items]]",

@@ -258,3 +258,24 @@ fn nested_text_renders_with_all_its_words_and_structure() {
         assert!(html.contains(nesting), "missing {nesting}\nin {html}");
     }
 }
+
+#[test]
+fn the_footer_names_both_licences_and_the_archived_original() {
+    let html = render_route(fixture(), Route::Home, &BasePath::root());
+    let html = html.replace("<!>", "");
+    assert!(html.contains(
+        "This site’s own text: <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>"
+    ));
+    assert!(html.contains(
+        "Original page: <a href=\"https://www.example.org/original/\">Original page</a> (<a href=\"https://web.archive.org/web/2021/https://www.example.org/original/\">archived copy</a>)"
+    ));
+}
+
+#[test]
+fn document_facts_name_the_language_of_the_link() {
+    let html = render_route(fixture(), Route::Policy, &BasePath::root());
+    assert!(
+        html.contains("Read the full document on amnesty.org (English)"),
+        "{html}"
+    );
+}

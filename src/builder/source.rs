@@ -34,6 +34,10 @@ const PAGE_HINTS: &[(&str, &str)] = &[
         "document.url",
         "the address of the document on amnesty.org (https://…)",
     ),
+    (
+        "document.url_language",
+        "the language of the page `url` opens, e.g. \"English\"",
+    ),
     ("sources.title", "what the source is"),
     ("sources.url", "the address (https://…)"),
     ("items.id", "a short unique name, e.g. \"uganda-2010\""),
@@ -74,12 +78,24 @@ const SITE_HINTS: &[(&str, &str)] = &[
         "original_url",
         "the address of the original page (https://…)",
     ),
+    (
+        "original_archive_url",
+        "the address of an archived copy of the original page (https://web.archive.org/…)",
+    ),
     ("attribution", "who the material is from"),
     (
         "licence",
         "the name of the licence of Amnesty International's documents",
     ),
     ("licence_url", "the address of that licence (https://…)"),
+    (
+        "text_licence",
+        "the name of the licence of this site's own text, e.g. CC BY 4.0",
+    ),
+    (
+        "text_licence_url",
+        "the address of that licence (https://…)",
+    ),
     ("share_image_alt", "a description of the share image"),
 ];
 
@@ -330,7 +346,7 @@ fn check_page(front: &FrontMatter, route: Route, page: &Page, report: &mut Repor
         front.missing(
             report,
             "document",
-            "the [document] facts: title, index, published, languages, url",
+            "the [document] facts: title, index, published, languages, url, url_language",
         );
     }
     if route != Route::NotFound {
