@@ -232,10 +232,11 @@ impl<'a> FrontMatter<'a> {
         // Faults at or under these fields are reported already.
         let mut reported: Vec<Vec<Step>> = Vec::new();
         let mut attempts: Vec<(Vec<Step>, u8)> = Vec::new();
-        let mut stand_in_span = usize::MAX;
-        let mut stand_in = |value: DeValue<'a>| {
-            stand_in_span -= 1;
-            Spanned::new(stand_in_span..stand_in_span, value)
+        // Stand-ins get spans no text has, each its own, so a fault of one is placed on it.
+        let mut next_span = usize::MAX;
+        let mut fresh_span = || {
+            next_span -= 1;
+            next_span..next_span
         };
         for _ in 0..MAX_ROUNDS {
             let error = match T::deserialize(toml::de::Deserializer::from(tree.clone())) {
@@ -282,11 +283,9 @@ impl<'a> FrontMatter<'a> {
                         self.missing(report, &show(&path), &hint);
                         reported.push(path.clone());
                     }
-                    let key = Spanned::new(
-                        stand_in(DeValue::Boolean(false)).span(),
-                        Cow::Owned(name.to_string()),
-                    );
-                    let value = stand_in(DeValue::String(Cow::Borrowed(PLACEHOLDER)));
+                    let key = Spanned::new(fresh_span(), Cow::Owned(name.to_string()));
+                    let value =
+                        Spanned::new(fresh_span(), DeValue::String(Cow::Borrowed(PLACEHOLDER)));
                     if let Some(t) = table_mut(&mut tree, &path[..path.len() - 1]) {
                         t.insert(key, value);
                         continue;
@@ -295,7 +294,7 @@ impl<'a> FrontMatter<'a> {
             } else if let Some(path) = span.as_ref().and_then(|s| find(&tree, s, Find::Value)) {
                 if !is_reported(&path, &reported) {
                     let line = self.line_of(&path);
-                    self.push(report, line, &show(&path), message.clone());
+                    self.push(report, line, &show(&path), plain_type_fault(&message));
                     reported.push(path.clone());
                 }
                 // Stand-ins of other kinds, until one is accepted or the value is left out.
@@ -315,9 +314,10 @@ impl<'a> FrontMatter<'a> {
                     3 => Some(DeValue::Array(toml::de::DeArray::new())),
                     _ => None,
                 };
-                // Each stand-in has a span of its own, so a later fault is placed on it.
                 match (replacement, lookup_mut(&mut tree, &path)) {
-                    (Some(replacement), Some(value)) => *value = stand_in(replacement),
+                    (Some(replacement), Some(value)) => {
+                        *value = Spanned::new(fresh_span(), replacement);
+                    }
                     _ => remove(&mut tree, &path),
                 }
                 continue;
@@ -366,6 +366,24 @@ const MAX_ROUNDS: usize = 200;
 /// `name` from a serde message such as "missing field `name`".
 fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
     message.strip_prefix(prefix)?.split('`').next()
+}
+
+/// serde's "invalid type: integer `3`, expected struct Document" in editors' words.
+fn plain_type_fault(message: &str) -> String {
+    let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|m| m.split_once(", expected "))
+    else {
+        return message.to_string();
+    };
+    let expected = if expected.starts_with("struct ") {
+        "a table of fields"
+    } else if expected == "a sequence" {
+        "a list"
+    } else {
+        expected
+    };
+    format!("is {found}; it should be {expected}")
 }
 
 /// The message for an unknown key: a likely meant field, or the fields there are.

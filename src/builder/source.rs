@@ -426,3 +426,80 @@ fn check_links(links: &[PendingLink], pages: &HashMap<Route, Page>, report: &mut
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn faults<T: serde::de::DeserializeOwned>(toml_text: &str, rules: &Rules) -> Vec<String> {
+        let lines = Lines::new(toml_text);
+        let mut report = Report::default();
+        let front = FrontMatter::parse(toml_text, 0, "f", &lines).unwrap();
+        let read = front.read::<T>(rules, &mut report);
+        assert!(!read.clean || report.is_empty());
+        report
+            .into_errors()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    const PAGE: Rules = Rules {
+        hints: PAGE_HINTS,
+        reserved: PAGE_RESERVED,
+    };
+
+    #[test]
+    fn values_of_the_wrong_shape_are_faults_of_their_fields() {
+        let page = "title = \"t\"\nnav_title = \"n\"\ndescription = \"d\"\n";
+        assert_eq!(
+            faults::<Page>(&format!("{page}sources = [1]\ndocument = 3\n"), &PAGE),
+            [
+                "f:4: sources[1]: is integer `1`; it should be a table of fields",
+                "f:5: document: is integer `3`; it should be a table of fields",
+            ]
+        );
+        assert_eq!(
+            faults::<Page>(
+                "title = [\"a\"]\nnav_title = {}\ndescription = \"d\"\nsources = \"x\"\n",
+                &PAGE
+            ),
+            [
+                "f:1: title: is a list; write text in quotes, e.g. \"…\"",
+                "f:2: nav_title: is a table; write text in quotes, e.g. \"…\"",
+                "f:4: sources: is string \"x\"; it should be a list",
+            ]
+        );
+        assert_eq!(
+            faults::<Page>(
+                &format!(
+                    "{page}document = {{ title = \"x\", languages = \"English\", published = 2016-05-26T10:00:00, url = \"https://a.org\", url_language = \"English\" }}\n"
+                ),
+                &PAGE
+            ),
+            [
+                "f:4: document.languages: is text; write a list, e.g. [\"English\", \"Spanish\"]",
+                "f:4: document.published: \"2016-05-26T10:00:00\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
+            ]
+        );
+    }
+
+    /// Every required field says why it is needed when it is missing.
+    #[test]
+    fn every_required_field_has_a_hint() {
+        let page = faults::<Page>("[document]\n[[sources]]\n[[items]]\n", &PAGE);
+        let site = faults::<Site>(
+            "",
+            &Rules {
+                hints: SITE_HINTS,
+                reserved: &[],
+            },
+        );
+        assert_eq!(page.len(), 3 + 5 + 2 + 8, "{page:#?}");
+        assert_eq!(site.len(), 14, "{site:#?}");
+        for fault in page.iter().chain(&site) {
+            assert!(fault.contains(": missing: "), "{fault}");
+            assert!(!fault.contains("add a line"), "no hint: {fault}");
+        }
+    }
+}
