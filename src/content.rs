@@ -53,67 +53,67 @@ pub struct Bundle {
 
 /// Settings for the whole site (`content/site.toml`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Site {
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub name: String,
     /// Completes the home page's title: "Rights of Sex Workers: <tagline>".
-    #[serde(deserialize_with = "fields::tagline")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::tagline"))]
     pub tagline: String,
-    #[serde(deserialize_with = "fields::description")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::description"))]
     pub description: String,
     /// BCP 47 language tag of the content, e.g. `en-GB`.
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub lang: String,
     /// Open Graph locale, e.g. `en_GB`.
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub locale: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub original_title: String,
-    #[serde(deserialize_with = "fields::https_url")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub original_url: String,
     /// An archived copy of the original page, which may disappear.
-    #[serde(deserialize_with = "fields::https_url")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub original_archive_url: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub attribution: String,
     /// The licence of Amnesty International's documents.
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub licence: String,
-    #[serde(deserialize_with = "fields::https_url")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub licence_url: String,
     /// The licence of this site's own words.
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub text_licence: String,
-    #[serde(deserialize_with = "fields::https_url")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub text_licence_url: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub share_image_alt: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Page {
     /// The route's path, e.g. `/reports/norway` (`/404` for the not-found page). The builder
     /// takes it from the file's name; it is not written in the front matter.
     #[serde(default)]
     pub path: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub nav_title: String,
-    #[serde(deserialize_with = "fields::description")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::description"))]
     pub description: String,
-    #[serde(
-        default,
-        deserialize_with = "fields::optional_non_empty",
-        skip_serializing_if = "Option::is_none"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub lead: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "fields::optional_non_empty",
-        skip_serializing_if = "Option::is_none"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,30 +132,30 @@ pub struct Page {
 
 /// The facts of an official Amnesty International document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Document {
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
-    #[serde(
-        default,
-        deserialize_with = "fields::optional_index_number",
-        skip_serializing_if = "Option::is_none"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_index_number")
     )]
     pub index: Option<String>,
     /// ISO date, `YYYY-MM-DD`.
-    #[serde(deserialize_with = "fields::iso_date")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::iso_date"))]
     pub published: String,
-    #[serde(deserialize_with = "fields::languages")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::languages"))]
     pub languages: Vec<String>,
-    #[serde(deserialize_with = "fields::https_url")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub url: String,
     /// The language of the page `url` opens, e.g. `English`.
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub url_language: String,
-    #[serde(
-        default,
-        deserialize_with = "fields::optional_non_empty",
-        skip_serializing_if = "Option::is_none"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub note: Option<String>,
 }
@@ -317,53 +317,53 @@ impl Block {
 
 /// One of the earlier Amnesty items on the related-research page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct ResearchItem {
     /// Its fragment id on the page, e.g. `uganda-2010`.
-    #[serde(deserialize_with = "fields::fragment_id")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::fragment_id"))]
     pub id: String,
-    #[serde(deserialize_with = "fields::year")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::year"))]
     pub year: u16,
     /// One of `fields::ITEM_KINDS`.
-    #[serde(deserialize_with = "fields::item_kind")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::item_kind"))]
     pub kind: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub country: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub summary: String,
-    #[serde(
-        default,
-        deserialize_with = "fields::optional_non_empty",
-        skip_serializing_if = "Option::is_none"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub title: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "fields::optional_index_number",
-        skip_serializing_if = "Option::is_none"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_index_number")
     )]
     pub index: Option<String>,
     /// ISO date, `YYYY-MM-DD`.
-    #[serde(deserialize_with = "fields::iso_date")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::iso_date"))]
     pub date: String,
-    #[serde(deserialize_with = "fields::https_url")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub url: String,
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub link_label: String,
-    #[serde(
-        default,
-        deserialize_with = "fields::optional_non_empty",
-        skip_serializing_if = "Option::is_none"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Source {
-    #[serde(deserialize_with = "fields::non_empty")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
-    #[serde(deserialize_with = "fields::https_url")]
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub url: String,
 }
 

@@ -58,15 +58,14 @@ fn list_items(items: Vec<Vec<Block>>) -> AnyView {
                 .iter()
                 .filter(|b| matches!(b, Block::Paragraph(_)))
                 .count();
-            match item.first() {
-                Some(Block::Paragraph(_)) if paragraphs == 1 => {
-                    let Block::Paragraph(text) = item.remove(0) else {
-                        unreachable!()
-                    };
-                    view! { <li>{inlines(text)}{blocks(item)}</li> }.into_any()
-                }
-                _ => view! { <li>{blocks(item)}</li> }.into_any(),
-            }
+            let text = match item.first() {
+                Some(Block::Paragraph(_)) if paragraphs == 1 => match item.remove(0) {
+                    Block::Paragraph(text) => Some(inlines(text)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            view! { <li>{text}{blocks(item)}</li> }
         })
         .collect_view()
         .into_any()

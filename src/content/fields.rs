@@ -3,14 +3,14 @@
 //! is an error of the deserialiser, so the builder knows the field and its line.
 //!
 //! The fields stay plain `String`s, so the views use them as they are. Only the builder
-//! (feature `build`) checks; the app trusts the bundle the builder wrote, and each adapter
-//! there is a plain `String` (the unused checks are left out of the wasm).
+//! (feature `build`) checks: the app trusts the bundle the builder wrote, and its wasm has
+//! neither the adapters nor `deny_unknown_fields` (`cfg_attr` in `content.rs`).
 
-use serde::Deserializer;
 #[cfg(feature = "build")]
-use serde::de::Error as _;
+use serde::de::{Deserialize, Deserializer, Error as _};
 
 /// A check on a text field's trimmed text; the message says what is wrong.
+#[cfg(feature = "build")]
 type Check = fn(&str) -> Result<(), String>;
 
 /// Stands in for a faulty or missing value while the builder looks for further faults
@@ -33,7 +33,6 @@ fn kind(value: &toml::Value) -> &'static str {
 
 #[cfg(feature = "build")]
 fn text<'de, D: Deserializer<'de>>(d: D, check: Check) -> Result<String, D::Error> {
-    use serde::Deserialize;
     let text = match toml::Value::deserialize(d)? {
         toml::Value::String(s) if s == PLACEHOLDER => return Ok(s),
         toml::Value::String(s) => s.trim().to_string(),
@@ -55,17 +54,13 @@ fn text<'de, D: Deserializer<'de>>(d: D, check: Check) -> Result<String, D::Erro
     Ok(text)
 }
 
-#[cfg(not(feature = "build"))]
-fn text<'de, D: Deserializer<'de>>(d: D, _check: Check) -> Result<String, D::Error> {
-    <String as serde::Deserialize>::deserialize(d)
-}
-
 /// Defines adapters: `name => check` for a required field, `optional name => check` for an
 /// optional one (left out, or not empty if written).
 macro_rules! adapters {
     () => {};
     ($(#[$doc:meta])* $name:ident => $check:expr; $($rest:tt)*) => {
         $(#[$doc])*
+        #[cfg(feature = "build")]
         pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
             text(d, $check)
         }
@@ -73,6 +68,7 @@ macro_rules! adapters {
     };
     ($(#[$doc:meta])* optional $name:ident => $check:expr; $($rest:tt)*) => {
         $(#[$doc])*
+        #[cfg(feature = "build")]
         pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
             text(d, $check).map(Some)
         }
@@ -108,7 +104,6 @@ pub const ITEM_KINDS: [&str; 3] = ["report", "public statement", "urgent action"
 /// A list of language names, at least one.
 #[cfg(feature = "build")]
 pub fn languages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    use serde::Deserialize;
     let items = match toml::Value::deserialize(d)? {
         toml::Value::String(s) if s == PLACEHOLDER => return Ok(Vec::new()),
         toml::Value::Array(items) => items,
@@ -133,15 +128,9 @@ pub fn languages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Erro
         .collect()
 }
 
-#[cfg(not(feature = "build"))]
-pub fn languages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    <Vec<String> as serde::Deserialize>::deserialize(d)
-}
-
 /// The year of a research item, as a number.
 #[cfg(feature = "build")]
 pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    use serde::Deserialize;
     match toml::Value::deserialize(d)? {
         toml::Value::String(s) if s == PLACEHOLDER => Ok(0),
         toml::Value::Integer(y) => match u16::try_from(y) {
@@ -153,11 +142,6 @@ pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
             kind(&other)
         ))),
     }
-}
-
-#[cfg(not(feature = "build"))]
-pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    <u16 as serde::Deserialize>::deserialize(d)
 }
 
 /// Only `https://` addresses with a host are accepted: readers' privacy and integrity.
@@ -234,6 +218,7 @@ pub fn check_index_number(text: &str) -> Result<(), String> {
     }
 }
 
+#[cfg(feature = "build")]
 fn check_length(text: &str, max: usize) -> Result<(), String> {
     let count = text.chars().count();
     if count > max {
@@ -253,6 +238,7 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+#[cfg(feature = "build")]
 fn check_fragment_id(id: &str) -> Result<(), String> {
     if !is_valid_id(id) {
         Err(format!("{id:?} may only use a-z, 0-9 and -"))
@@ -263,6 +249,7 @@ fn check_fragment_id(id: &str) -> Result<(), String> {
     }
 }
 
+#[cfg(feature = "build")]
 fn check_item_kind(kind: &str) -> Result<(), String> {
     if ITEM_KINDS.contains(&kind) {
         Ok(())
