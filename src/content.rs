@@ -5,6 +5,8 @@ use crate::routes::Route;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod fields;
+
 /// Fragment ids the page layout itself uses; content sections and items may not take them.
 pub mod ids {
     pub const MAIN: &str = "main";
@@ -33,7 +35,10 @@ pub mod ids {
 }
 
 /// Bumped whenever the bundle's shape changes, so an old app never misreads a new bundle.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: text as a tree (nested inline styles and links, lists and quotes holding blocks);
+/// the site's own text licence and the original page's archived copy; the language of a
+/// document's link.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -42,41 +47,81 @@ pub struct Bundle {
     pub pages: Vec<Page>,
 }
 
+// The types below are also the front matter's: each table of a content file is deserialised
+// into one of them by the builder, and the `fields::…` adapters check each field as it is
+// read (see `fields`). Unknown fields are faults.
+
 /// Settings for the whole site (`content/site.toml`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Site {
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub name: String,
     /// Completes the home page's title: "Rights of Sex Workers: <tagline>".
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::tagline"))]
     pub tagline: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::description"))]
     pub description: String,
     /// BCP 47 language tag of the content, e.g. `en-GB`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub lang: String,
     /// Open Graph locale, e.g. `en_GB`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub locale: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub original_title: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub original_url: String,
+    /// An archived copy of the original page, which may disappear.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
+    pub original_archive_url: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub attribution: String,
+    /// The licence of Amnesty International's documents.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub licence: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub licence_url: String,
+    /// The licence of this site's own words.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub text_licence: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
+    pub text_licence_url: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub share_image_alt: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Page {
-    /// The route's path, e.g. `/reports/norway/` (`/404` for the not-found page).
+    /// The route's path, e.g. `/reports/norway/` (`/404` for the not-found page). The builder
+    /// takes it from the file's name; it is not written in the front matter.
+    #[serde(default)]
     pub path: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub nav_title: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::description"))]
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
+    )]
     pub lead: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
+    )]
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<Document>,
-    /// Text before the first heading.
+    /// Text before the first heading (from the Markdown, not the front matter).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub intro: Vec<Block>,
+    /// From the Markdown, not the front matter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -87,15 +132,31 @@ pub struct Page {
 
 /// The facts of an official Amnesty International document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Document {
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_index_number")
+    )]
     pub index: Option<String>,
     /// ISO date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::iso_date"))]
     pub published: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::languages"))]
     pub languages: Vec<String>,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub url: String,
+    /// The language of the page `url` opens, e.g. `English`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub url_language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
+    )]
     pub note: Option<String>,
 }
 
@@ -107,59 +168,202 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+/// A block of text. In the JSON, a one-key object named by a short tag: `{"p": […]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
+    #[serde(rename = "p")]
     Paragraph(Vec<Inline>),
+    /// A `###` heading inside a section: plain text.
+    #[serde(rename = "h")]
     Subheading(String),
-    List {
-        ordered: bool,
-        items: Vec<Vec<Inline>>,
-    },
-    Quote(Vec<Inline>),
+    /// A bulleted list; each item holds blocks (its text is a paragraph).
+    #[serde(rename = "ul")]
+    Bullets(Vec<Vec<Block>>),
+    /// A numbered list: the first item's number, then the items.
+    #[serde(rename = "ol")]
+    Numbered(u64, Vec<Vec<Block>>),
+    #[serde(rename = "q")]
+    Quote(Vec<Block>),
 }
 
-/// A run of text. Links carry either a root-relative path of this site (`/policy#levels`)
-/// or an `https://` URL; the builder has checked which.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Text inside a block; styles and links nest in each other. Links carry either a
+/// root-relative path of this site (`/policy#levels`) or an `https://` URL; the builder has
+/// checked which. In the JSON, text is a plain string and the rest one-key objects:
+/// `"text"`, `{"b": […]}`, `{"i": […]}`, `{"c": "code"}`, `{"a": ["/policy", […]]}`, `{"br": 0}`.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Inline {
     Text(String),
-    Strong(String),
-    Emphasis(String),
-    Link { text: String, href: String },
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    Code(String),
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+    /// A hard line break.
+    Break,
+}
+
+impl Serialize for Inline {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        fn tagged<S: serde::Serializer>(
+            s: S,
+            tag: &str,
+            value: &(impl Serialize + ?Sized),
+        ) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(1))?;
+            map.serialize_entry(tag, value)?;
+            map.end()
+        }
+        match self {
+            Inline::Text(text) => s.serialize_str(text),
+            Inline::Strong(children) => tagged(s, "b", children),
+            Inline::Emphasis(children) => tagged(s, "i", children),
+            Inline::Code(text) => tagged(s, "c", text),
+            Inline::Link { href, children } => tagged(s, "a", &(href, children)),
+            Inline::Break => tagged(s, "br", &0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct InlineVisitor;
+        impl<'de> serde::de::Visitor<'de> for InlineVisitor {
+            type Value = Inline;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text, or an object with one of the keys b, i, c, a, br")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Inline, E> {
+                Ok(Inline::Text(text.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Inline, E> {
+                Ok(Inline::Text(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Inline, A::Error> {
+                use serde::de::Error;
+                const TAGS: &[&str] = &["b", "i", "c", "a", "br"];
+                let Some(tag) = map.next_key::<String>()? else {
+                    return Err(A::Error::invalid_length(0, &self));
+                };
+                let inline = match tag.as_str() {
+                    "b" => Inline::Strong(map.next_value()?),
+                    "i" => Inline::Emphasis(map.next_value()?),
+                    "c" => Inline::Code(map.next_value()?),
+                    "a" => {
+                        let (href, children) = map.next_value()?;
+                        Inline::Link { href, children }
+                    }
+                    "br" => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        Inline::Break
+                    }
+                    other => return Err(A::Error::unknown_variant(other, TAGS)),
+                };
+                match map.next_key::<serde::de::IgnoredAny>()? {
+                    Some(_) => Err(A::Error::invalid_length(2, &self)),
+                    None => Ok(inline),
+                }
+            }
+        }
+        d.deserialize_any(InlineVisitor)
+    }
 }
 
 impl Inline {
-    pub fn plain(&self) -> &str {
-        match self {
-            Inline::Text(t) | Inline::Strong(t) | Inline::Emphasis(t) => t,
-            Inline::Link { text, .. } => text,
+    /// The words of a run of text, without its styles: for search and for checks.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            inline.push_plain(&mut out);
         }
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Inline::Text(text) | Inline::Code(text) => out.push_str(text),
+            Inline::Strong(children)
+            | Inline::Emphasis(children)
+            | Inline::Link { children, .. } => {
+                children.iter().for_each(|c| c.push_plain(out));
+            }
+            Inline::Break => out.push(' '),
+        }
+    }
+}
+
+impl Block {
+    /// The words of a block, a line per paragraph, heading or list item.
+    pub fn plain_text(blocks: &[Block]) -> String {
+        let mut lines = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => lines.push(Inline::plain_text(inlines)),
+                Block::Subheading(text) => lines.push(text.clone()),
+                Block::Bullets(items) | Block::Numbered(_, items) => {
+                    lines.extend(items.iter().map(|item| Block::plain_text(item)));
+                }
+                Block::Quote(blocks) => lines.push(Block::plain_text(blocks)),
+            }
+        }
+        lines.join("\n")
     }
 }
 
 /// One of the earlier Amnesty items on the related-research page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct ResearchItem {
+    /// Its fragment id on the page, e.g. `uganda-2010`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::fragment_id"))]
     pub id: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::year"))]
     pub year: u16,
+    /// One of `fields::ITEM_KINDS`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::item_kind"))]
     pub kind: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub country: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
+    )]
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_index_number")
+    )]
     pub index: Option<String>,
     /// ISO date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::iso_date"))]
     pub date: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub url: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub link_label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
+    )]
     pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Source {
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
     pub url: String,
 }
 
@@ -250,6 +454,16 @@ impl Page {
             .map(|s| (s.id.as_str(), s.heading.as_str()))
     }
 
+    /// The page's words without markup: title, introduction and sections (for search).
+    pub fn plain_text(&self) -> String {
+        let mut parts = vec![self.title.clone(), Block::plain_text(&self.intro)];
+        for section in &self.sections {
+            parts.push(section.heading.clone());
+            parts.push(Block::plain_text(&section.blocks));
+        }
+        parts.join("\n")
+    }
+
     pub fn has_fragment(&self, id: &str) -> bool {
         self.sections.iter().any(|s| s.id == id) || self.items.iter().any(|i| i.id == id)
     }
@@ -307,9 +521,13 @@ pub(crate) mod tests {
             locale: "en_GB".into(),
             original_title: "Rights of Sex Workers".into(),
             original_url: "https://www.amnesty.org.hk/en/".into(),
+            original_archive_url: "https://web.archive.org/web/2021/https://www.amnesty.org.hk/en/"
+                .into(),
             attribution: "Amnesty International".into(),
             licence: "CC BY-NC-ND 4.0".into(),
             licence_url: "https://creativecommons.org/licenses/by-nc-nd/4.0/".into(),
+            text_licence: "CC BY 4.0".into(),
+            text_licence_url: "https://creativecommons.org/licenses/by/4.0/".into(),
             share_image_alt: "The site's name".into(),
         };
         let pages = Route::with_content()
@@ -325,16 +543,20 @@ pub(crate) mod tests {
                 sections: vec![Section {
                     id: "findings".into(),
                     heading: "Key findings".into(),
-                    blocks: vec![Block::List {
-                        ordered: true,
-                        items: vec![vec![
+                    blocks: vec![Block::Numbered(
+                        1,
+                        vec![vec![Block::Paragraph(vec![
                             Inline::Text("See ".into()),
                             Inline::Link {
-                                text: "the policy".into(),
                                 href: "/policy".into(),
+                                children: vec![Inline::Strong(vec![Inline::Text(
+                                    "the policy".into(),
+                                )])],
                             },
-                        ]],
-                    }],
+                            Inline::Break,
+                            Inline::Code("x".into()),
+                        ])]],
+                    )],
                 }],
                 items: vec![],
                 sources: vec![Source {
@@ -358,9 +580,41 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn text_is_compact_json() {
+        let blocks = vec![
+            Block::Paragraph(vec![
+                Inline::Text("See ".into()),
+                Inline::Link {
+                    href: "/policy".into(),
+                    children: vec![Inline::Strong(vec![
+                        Inline::Text("bold ".into()),
+                        Inline::Emphasis(vec![Inline::Text("italic".into())]),
+                    ])],
+                },
+                Inline::Break,
+                Inline::Code("x".into()),
+            ]),
+            Block::Quote(vec![Block::Bullets(vec![vec![Block::Paragraph(vec![
+                Inline::Text("a".into()),
+            ])]])]),
+            Block::Numbered(3, vec![]),
+            Block::Subheading("Detail".into()),
+        ];
+        let json = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"p":["See ",{"a":["/policy",[{"b":["bold ",{"i":["italic"]}]}]]},{"br":0},{"c":"x"}]},{"q":[{"ul":[[{"p":["a"]}]]}]},{"ol":[3,[]]},{"h":"Detail"}]"#
+        );
+        assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), blocks);
+        assert!(serde_json::from_str::<Inline>(r#"{"x":[]}"#).is_err());
+        assert!(serde_json::from_str::<Inline>(r#"{"b":[],"i":[]}"#).is_err());
+        assert_eq!(Block::plain_text(&blocks), "See bold italic x\na\nDetail");
+    }
+
+    #[test]
     fn bundle_faults_are_told_apart() {
         assert!(matches!(
-            Bundle::from_json("{\"schema\": 1, \"site\""),
+            Bundle::from_json("{\"schema\": 2, \"site\""),
             Err(BundleError::Malformed(_))
         ));
         assert!(matches!(
@@ -372,7 +626,7 @@ pub(crate) mod tests {
             Err(BundleError::WrongShape(_))
         ));
         assert!(matches!(
-            Bundle::from_json("{\"schema\": 1, \"pages\": 42}"),
+            Bundle::from_json("{\"schema\": 2, \"pages\": 42}"),
             Err(BundleError::WrongShape(_))
         ));
         assert_eq!(

@@ -4,7 +4,7 @@
 
 use rosw::builder::output::{self, BuildError, Options};
 use rosw::builder::source::load;
-use rosw::content::{Bundle, Inline};
+use rosw::content::{Block, Bundle, Inline};
 use rosw::meta::SiteUrl;
 use rosw::routes::{Country, Route};
 use std::fs;
@@ -20,21 +20,36 @@ fn real() -> Bundle {
 }
 
 fn links(bundle: &Bundle, route: Route) -> Vec<String> {
-    let page = bundle.page(route).unwrap();
-    let mut blocks = page.intro.clone();
-    blocks.extend(page.sections.iter().flat_map(|s| s.blocks.clone()));
-    let mut out = Vec::new();
-    for block in blocks {
-        let inlines: Vec<Inline> = match block {
-            rosw::content::Block::Paragraph(i) | rosw::content::Block::Quote(i) => i,
-            rosw::content::Block::List { items, .. } => items.concat(),
-            rosw::content::Block::Subheading(_) => vec![],
-        };
-        out.extend(inlines.into_iter().filter_map(|i| match i {
-            Inline::Link { href, .. } => Some(href),
-            _ => None,
-        }));
+    fn in_inlines(inlines: &[Inline], out: &mut Vec<String>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { href, children } => {
+                    out.push(href.clone());
+                    in_inlines(children, out);
+                }
+                Inline::Strong(children) | Inline::Emphasis(children) => in_inlines(children, out),
+                Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+            }
+        }
     }
+    fn in_blocks(blocks: &[Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => in_inlines(inlines, out),
+                Block::Quote(blocks) => in_blocks(blocks, out),
+                Block::Bullets(items) | Block::Numbered(_, items) => {
+                    items.iter().for_each(|item| in_blocks(item, out));
+                }
+                Block::Subheading(_) => {}
+            }
+        }
+    }
+    let page = bundle.page(route).unwrap();
+    let mut out = Vec::new();
+    in_blocks(&page.intro, &mut out);
+    page.sections
+        .iter()
+        .for_each(|s| in_blocks(&s.blocks, &mut out));
     out
 }
 
@@ -162,17 +177,18 @@ fn every_fault_in_the_broken_set_is_reported_at_once() {
     assert_eq!(
         messages(dir),
         [
-            "home.md:12: text: broken internal link \"/hong-kong#nowhere\": /hong-kong has no section with id \"nowhere\"",
-            "hong-kong.md:12: text: broken internal link \"/reports/hongkong\": there is no such page",
-            "not-found.md:7: text: is empty: write the page's text after the closing +++",
+            "home.md:11: text: broken internal link \"/hong-kong#nowhere\": /hong-kong has no section with id \"nowhere\"",
+            "hong-kong.md:11: text: broken internal link \"/reports/hongkong\": there is no such page",
+            "not-found.md:6: text: is empty: write the page's text after the closing +++",
             "policy.md:1: title: missing: the page's main heading",
-            "related-research.md:24: text: images are not supported",
-            "reports.md:4: the front matter cannot be read: unknown field `navtitle`, expected one of `slug`, `title`, `nav_title`, `description`, `lead`, `country`, `document`, `sources`, `items`",
-            "reports/argentina.md:11: document.published: \"2016-02-30\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
-            "reports/hong-kong.md:5: description: is empty: write the text or remove the line",
+            "related-research.md:23: text: images are not supported",
+            "reports.md:1: nav_title: missing: a short name for menus and cards",
+            "reports.md:3: navtitle: unknown field: did you mean `nav_title`?",
+            "reports/argentina.md:10: document.published: \"2016-02-30\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
+            "reports/hong-kong.md:4: description: is empty: write the text or remove the line",
             "reports/hong-kong.md:17: sources[1].url: \"http://www.example.org/source\" is not an https:// address; use the https:// form of the link",
-            "reports/norway.md:2: slug: duplicate slug \"norway\": reports/norway-copy.md already has it",
-            "reports/papua-new-guinea.md:2: slug: unknown slug \"png\": the pages in content/reports/ are argentina, hong-kong, norway, papua-new-guinea",
+            "reports/norway-copy.md: unknown page: a file's name decides its page, and the pages in content/reports/ are argentina.md, hong-kong.md, norway.md, papua-new-guinea.md",
+            "reports/papua-new-guinea.md:2: slug: no longer used: the file's name decides the page; remove this line",
             "site.toml:1: lang: missing: the language of the text, e.g. en-GB",
         ]
     );
@@ -189,16 +205,12 @@ fn the_valid_fixture_loads() {
 fn missing_pages_syntax_errors_and_strays_are_reported() {
     let dir = copy_of("tests/fixtures/valid", "faults");
     fs::remove_file(dir.join("reports/norway.md")).unwrap();
-    fs::write(
-        dir.join("policy.md"),
-        "+++\nslug = \"policy\"\ntitle = \"x\n+++\nText\n",
-    )
-    .unwrap();
-    fs::write(dir.join("reports.md"), "slug = \"reports\"\n").unwrap();
+    fs::write(dir.join("policy.md"), "+++\ntitle = \"x\n+++\nText\n").unwrap();
+    fs::write(dir.join("reports.md"), "title = \"The research\"\n").unwrap();
     let home = fs::read_to_string(dir.join("home.md")).unwrap();
     fs::write(
         dir.join("home.md"),
-        home.replace("+++\n\n", "+++\n\n- a\n  - b\n\n"),
+        home.replace("+++\n\n", "+++\n\n| a | b |\n|---|---|\n\n"),
     )
     .unwrap();
     fs::write(dir.join("notes.txt"), "stray").unwrap();
@@ -206,24 +218,24 @@ fn missing_pages_syntax_errors_and_strays_are_reported() {
     assert_eq!(got.len(), 5, "{got:#?}");
     assert_eq!(
         got[0],
-        "home.md:13: text: lists inside lists are not supported"
+        "home.md:11: text: tables are not supported; use a list"
     );
     assert_eq!(
         got[1],
         "notes.txt: unknown file: pages are .md files (plus site.toml)"
     );
     assert!(
-        got[2].starts_with("policy.md:3: the front matter cannot be read:"),
+        got[2].starts_with("policy.md:2: the front matter cannot be read:"),
         "{}",
         got[2]
     );
     assert_eq!(
         got[3],
-        "reports.md:1: the file must start with a line `+++`, then the front matter (slug, title, …), then another `+++`"
+        "reports.md:1: the file must start with a line `+++`, then the front matter (title, …), then another `+++`"
     );
     assert_eq!(
         got[4],
-        "reports/norway.md: missing: no file has slug \"norway\", so /reports/norway/ has no content"
+        "reports/norway.md: missing: /reports/norway/ has no content without this file"
     );
     fs::remove_dir_all(dir).unwrap();
 }
@@ -243,7 +255,7 @@ fn a_failed_build_writes_nothing() {
     let Err(BuildError::Content(errors)) = result else {
         panic!("the broken content must fail the build");
     };
-    assert_eq!(errors.len(), 12);
+    assert_eq!(errors.len(), 13);
     let left: Vec<_> = fs::read_dir(&out).unwrap().collect();
     assert_eq!(left.len(), 1);
     assert_eq!(
@@ -251,4 +263,108 @@ fn a_failed_build_writes_nothing() {
         "previous build"
     );
     fs::remove_dir_all(out).unwrap();
+}
+
+/// Every unknown, missing or bad field of a file is reported in one run, each at its line.
+#[test]
+fn every_front_matter_fault_of_a_file_is_reported_at_once() {
+    let dir = copy_of("tests/fixtures/valid", "frontmatter");
+    for file in ["related-research.md", "policy.md"] {
+        fs::copy(
+            Path::new("tests/fixtures/frontmatter").join(file),
+            dir.join(file),
+        )
+        .unwrap();
+    }
+    let got = messages(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        got,
+        [
+            "policy.md:5: path: is not written in the front matter: the file's name decides the page's address",
+            "policy.md:7: document.url_language: missing: the language of the page `url` opens, e.g. \"English\"",
+            "policy.md:10: document.published: \"26 May 2016\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
+            "policy.md:11: document.languages: is empty: name at least one language",
+            "policy.md:18: items: only the related-research page has [[items]]",
+            "related-research.md:3: nav_title: is a number; write text in quotes, e.g. \"…\"",
+            "related-research.md:5: colour: unknown field: the fields here are `title`, `nav_title`, `description`, `lead`, `country`, `items`, `sources`",
+            "related-research.md:10: items[1].kind: \"letter\" is not one of: report, public statement, urgent action",
+            "related-research.md:13: items[1].date: 2011-04-07 is not in the year 2010",
+            "related-research.md:17: items[2].kind: missing: report, public statement or urgent action",
+            "related-research.md:17: items[2].link_label: missing: the words of the link",
+            "related-research.md:18: items[2].id: duplicate id \"uganda-2010\"",
+            "related-research.md:19: items[2].year: 1066 is not a plausible year",
+            "related-research.md:20: items[2].country: is empty: write the text or remove the line",
+            "related-research.md:23: items[2].index: \"AFR 59/2/2010\" is not an index number; write it as on the document, e.g. POL 30/4062/2016",
+            "related-research.md:24: items[2].url: \"www.example.org/uganda\" is not an https:// address; use the https:// form of the link",
+            "related-research.md:29: sources[1].titel: unknown field: did you mean `title`?",
+            "related-research.md:31: sources[2].title: missing: what the source is",
+        ]
+    );
+}
+
+/// Each Markdown construct the text model does not hold is a fault naming it, at its line.
+#[test]
+fn unsupported_markdown_is_reported_construct_by_construct() {
+    let dir = copy_of("tests/fixtures/valid", "unsupported");
+    fs::copy(
+        "tests/fixtures/markdown/unsupported.md",
+        dir.join("hong-kong.md"),
+    )
+    .unwrap();
+    let got = messages(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        got,
+        [
+            "hong-kong.md:13: text: `#` headings are not used: the page title comes from `title`; start sections with `##`",
+            "hong-kong.md:15: text: images are not supported",
+            "hong-kong.md:17: text: raw HTML is not allowed; use Markdown",
+            "hong-kong.md:19: text: raw HTML is not allowed; use Markdown",
+            "hong-kong.md:21: text: tables are not supported; use a list",
+            "hong-kong.md:25: text: footnotes are not supported; give the source in the text or in [[sources]]",
+            "hong-kong.md:27: text: footnotes are not supported; give the source in the text or in [[sources]]",
+            "hong-kong.md:29: text: code blocks are not supported; write plain text, or `code` within a sentence",
+            "hong-kong.md:33: text: code blocks are not supported; write plain text, or `code` within a sentence",
+            "hong-kong.md:35: text: horizontal rules (---) are not supported; use a `##` heading",
+            "hong-kong.md:37: text: strikethrough (~~text~~) is not supported",
+            "hong-kong.md:39: text: task list boxes ([ ] and [x]) are not supported; write a plain list",
+            "hong-kong.md:41: text: only `##` and `###` headings are supported",
+            "hong-kong.md:43: text: GitHub alerts (> [!NOTE]) are not supported; write a plain quotation",
+            "hong-kong.md:46: text: e-mail links are not supported; write the address as text",
+            "hong-kong.md:46: text: link titles are not supported: remove \"Title\" from the link",
+            "hong-kong.md:48: text: a heading is plain text: styled text or a link cannot go in it",
+            "hong-kong.md:50: text: only `##` section headings take an {#id}; remove it from the `###` heading",
+            "hong-kong.md:52: text: only an id, {#some-id}, can follow a heading; classes and attributes are not supported",
+            "hong-kong.md:54: text: a list item is empty",
+            "hong-kong.md:56: text: the link to \"/policy\" has no text",
+            "hong-kong.md:58: text: a heading cannot be inside a list or quotation",
+        ]
+    );
+}
+
+/// The nested fixture is valid: every supported construct inside the others.
+#[test]
+fn nested_markdown_loads() {
+    let dir = copy_of("tests/fixtures/valid", "nested");
+    fs::copy(
+        "tests/fixtures/markdown/nested.md",
+        dir.join("hong-kong.md"),
+    )
+    .unwrap();
+    let result = load(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    let bundle = result.unwrap_or_else(|e| panic!("{e:#?}"));
+    let page = bundle.page(Route::HongKong).unwrap();
+    assert_eq!(
+        links(&bundle, Route::HongKong),
+        [
+            "/policy",
+            "/policy",
+            "/reports/hong-kong#findings",
+            "/policy#levels",
+            "/hong-kong#police"
+        ]
+    );
+    assert_eq!(page.sections.len(), 2);
 }

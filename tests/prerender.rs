@@ -4,7 +4,7 @@
 
 use rosw::builder::output::{self, Options};
 use rosw::builder::source::load;
-use rosw::content::Bundle;
+use rosw::content::{Block, Bundle, Inline};
 use rosw::meta::SiteUrl;
 use rosw::prerender::render_route;
 use rosw::routes::{BasePath, Country, Route};
@@ -16,10 +16,11 @@ fn fixture() -> Arc<Bundle> {
     Arc::new(load(Path::new("tests/fixtures/valid")).unwrap())
 }
 
-fn h1(html: &str) -> &str {
+/// The h1's text, without Leptos's empty comment markers (`<!>`).
+fn h1(html: &str) -> String {
     let start = html.find("<h1").unwrap();
     let start = start + html[start..].find('>').unwrap() + 1;
-    &html[start..start + html[start..].find("</h1>").unwrap()]
+    html[start..start + html[start..].find("</h1>").unwrap()].replace("<!>", "")
 }
 
 #[test]
@@ -73,9 +74,17 @@ fn bundle_text_is_escaped_never_injected() {
         .find(|p| p.path == "/policy/")
         .unwrap();
     page.title = "<img src=x onerror=alert(1)> & <script>".into();
-    let html = render_route(Arc::new(bundle), Route::Policy, &BasePath::root());
+    page.intro = vec![Block::Quote(vec![Block::Paragraph(vec![Inline::Strong(
+        vec![
+            Inline::Text("<b>not bold</b>".into()),
+            Inline::Code("<script>".into()),
+        ],
+    )])])];
+    let html = render_route(Arc::new(bundle), Route::Policy, &BasePath::root()).replace("<!>", "");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;"));
     assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;b&gt;not bold&lt;/b&gt;"));
+    assert!(html.contains("<code>&lt;script&gt;</code>"));
 }
 
 const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title><meta name="description" content=""><link rel="canonical" href=""><meta property="og:type" content=""><meta property="og:site_name" content=""><meta property="og:locale" content=""><meta property="og:title" content=""><meta property="og:description" content=""><meta property="og:url" content=""><meta property="og:image" content=""><meta property="og:image:alt" content=""><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content=""><meta name="twitter:description" content=""><meta name="twitter:image" content=""><meta name="twitter:image:alt" content=""><meta name="site-base" content="/"><meta name="content-bundle" content="/content.json"><script type="module">import init from '/rights/app-0123456789abcdef.js';await init();</script><link rel="modulepreload" href="/rights/app-0123456789abcdef.js" integrity="sha384-glue"><link rel="preload" as="fetch" type="application/wasm" href="/rights/app-0123456789abcdef_bg.wasm" integrity="sha384-wasm"></head><body><div id="app"></div></body></html>"#;
@@ -159,4 +168,119 @@ fn finish_writes_a_complete_site() {
     assert!(out.join("reports/norway/index.html.br").is_file());
     assert!(out.join(format!("{bundle_name}.gz")).is_file());
     fs::remove_dir_all(out).unwrap();
+}
+
+/// A copy of the valid fixture with the hong-kong page replaced.
+fn with_page(fixture_page: &str, name: &str) -> Arc<Bundle> {
+    let dir = std::env::temp_dir().join(format!("rosw-render-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("reports")).unwrap();
+    for sub in ["", "reports"] {
+        for entry in fs::read_dir(Path::new("tests/fixtures/valid").join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                fs::copy(&path, dir.join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    fs::copy(fixture_page, dir.join("hong-kong.md")).unwrap();
+    let bundle = load(&dir).unwrap_or_else(|e| panic!("{e:#?}"));
+    fs::remove_dir_all(dir).unwrap();
+    Arc::new(bundle)
+}
+
+/// The page's HTML without Leptos's empty comment markers (`<!>`).
+fn main_html(html: &str) -> String {
+    let start = html.find("<main").unwrap();
+    let end = html.find("</main>").unwrap();
+    html[start..end].replace("<!>", "")
+}
+
+/// Every supported construct nested in the others: the rendered page holds each word of
+/// the text and each nesting, as elements (never as escaped or injected HTML).
+#[test]
+fn nested_text_renders_with_all_its_words_and_structure() {
+    let source = fs::read_to_string("tests/fixtures/markdown/nested.md").unwrap();
+    let bundle = with_page("tests/fixtures/markdown/nested.md", "nested");
+    let html = main_html(&render_route(bundle, Route::HongKong, &BasePath::root()));
+
+    // Every word of the Markdown (outside link targets and ids) is in the page's text.
+    let body = source.rsplit("+++").next().unwrap();
+    let mut words_source = String::new();
+    let mut rest = body;
+    while let Some(i) = rest.find("](") {
+        words_source.push_str(&rest[..i]);
+        rest = &rest[i + rest[i..].find(')').unwrap() + 1..];
+    }
+    words_source.push_str(rest);
+    let text: String = {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let text_words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+    for line in words_source.lines() {
+        let line = line.split("{#").next().unwrap();
+        for word in line.split(|c: char| !c.is_alphanumeric()) {
+            if !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()) {
+                assert!(
+                    text_words.contains(&word),
+                    "{word:?} is missing from {text}"
+                );
+            }
+        }
+    }
+
+    for nesting in [
+        // Styles, links and code inside each other.
+        "<strong>bold <em>italic in bold</em> <a href=\"/policy/\">link in bold</a> <code>code in bold</code></strong>",
+        "<em>italic <strong>bold in italic</strong> <a href=\"/policy/\">link in italic</a></em>",
+        "<a href=\"/reports/hong-kong/#findings\"><strong>bold in link</strong> <em>italic in link</em> <code>code in link</code></a>.",
+        "<a href=\"/hong-kong/#police\" aria-current=\"page\">link <em>with <strong>bold in italic</strong> in link</em></a>",
+        // Breaks.
+        "One line with a hard<br>break and a soft break.",
+        // A quotation holding a paragraph and a list, whose item holds a list holding a quotation.
+        "<blockquote><p>Quoted <strong>bold <a href=\"/policy/#levels\">link in bold in quote</a></strong> text.</p><ul><li>item in quote<ol><li>numbered in item in quote<blockquote><p>quote in numbered in item in quote</p></blockquote></li></ol></li><li>second item in quote</li></ul></blockquote>",
+        // A subheading; a numbered list from 3 with an item of two paragraphs and a list.
+        "<h3>A subheading</h3><ol start=\"3\"><li>third with <em>emphasis</em></li><li><p>fourth, a loose item</p><p>second paragraph of the fourth item</p><ul><li>bullet in loose item</li></ul></li></ol>",
+        // Lists in lists, a quotation in an item, code in an item.
+        "<ul><li>outer bullet<ul><li>inner bullet ",
+        "</a><blockquote><p>quote in inner bullet</p></blockquote></li></ul></li><li><code>code</code> in bullet</li></ul>",
+        "<h2 id=\"police\">Police</h2>",
+        "<h2 id=\"lists\">Lists</h2>",
+    ] {
+        assert!(html.contains(nesting), "missing {nesting}\nin {html}");
+    }
+}
+
+#[test]
+fn the_footer_names_both_licences_and_the_archived_original() {
+    let html = render_route(fixture(), Route::Home, &BasePath::root());
+    let html = html.replace("<!>", "");
+    assert!(html.contains(
+        "This site’s own text: <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>"
+    ));
+    assert!(html.contains(
+        "Original page: <a href=\"https://www.example.org/original/\">Original page</a> (<a href=\"https://web.archive.org/web/2021/https://www.example.org/original/\">archived copy</a>)"
+    ));
+}
+
+#[test]
+fn document_facts_name_the_language_of_the_link() {
+    let html = render_route(fixture(), Route::Policy, &BasePath::root());
+    assert!(
+        html.contains("Read the full document on amnesty.org (English)"),
+        "{html}"
+    );
 }

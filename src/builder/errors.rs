@@ -52,6 +52,10 @@ impl Report {
         self.errors.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
     /// Sorted by file and line, so the output reads top to bottom.
     pub fn into_errors(mut self) -> Vec<ContentError> {
         self.errors.sort();

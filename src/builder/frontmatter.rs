@@ -1,11 +1,18 @@
-//! Front matter: the TOML between the `+++` lines, read with spans so every fault can name
-//! its line, then checked field by field so one run reports every missing or bad field.
+//! Front matter: the TOML between the `+++` lines, deserialised straight into the content
+//! types of `crate::content`, whose field adapters check every value as it is read.
+//!
+//! Serde stops at the first fault, so the reader deserialises again with that fault set
+//! aside (an unknown key removed, a stand-in for a missing or bad value) until the file
+//! reads through. Each round finds one more fault, with the span toml gives it, so one run
+//! reports every unknown, missing or bad field of a file, each with its line.
 
 use super::errors::{ContentError, Lines, Report};
-use serde::Deserialize;
+use crate::content::fields::PLACEHOLDER;
+use serde::de::DeserializeOwned;
+use std::borrow::Cow;
+use std::ops::Range;
 use toml::Spanned;
-
-type Text = Option<Spanned<String>>;
+use toml::de::{DeTable, DeValue};
 
 /// A page file cut into its two parts, with their byte offsets in the file.
 #[derive(Debug)]
@@ -23,7 +30,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
     if first.trim_end() != "+++" {
         return Err((
             1,
-            "the file must start with a line `+++`, then the front matter (slug, title, …), then another `+++`".into(),
+            "the file must start with a line `+++`, then the front matter (title, …), then another `+++`".into(),
         ));
     }
     let front_offset = first.len();
@@ -45,233 +52,522 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
     ))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPage {
-    pub slug: Text,
-    pub title: Text,
-    pub nav_title: Text,
-    pub description: Text,
-    pub lead: Text,
-    pub country: Text,
-    pub document: Option<Spanned<RawDocument>>,
-    pub sources: Option<Spanned<Vec<Spanned<RawSource>>>>,
-    pub items: Option<Spanned<Vec<Spanned<RawItem>>>>,
+/// One step from a table to a value: a key, or a position in a list (from 0).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawDocument {
-    pub title: Text,
-    pub index: Text,
-    pub published: Option<Spanned<toml::Value>>,
-    pub languages: Option<Spanned<Vec<Spanned<String>>>>,
-    pub url: Text,
-    pub note: Text,
+/// A field as editors read it: `document.published`, `sources[1].url` (counting from 1).
+pub fn show(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(i) => out.push_str(&format!("[{}]", i + 1)),
+        }
+    }
+    out
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSource {
-    pub title: Text,
-    pub url: Text,
+/// The field without positions, as hints are looked up: `sources.url`.
+fn pattern(path: &[Step]) -> String {
+    let keys: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            Step::Key(k) => Some(k.as_str()),
+            Step::Index(_) => None,
+        })
+        .collect();
+    keys.join(".")
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawItem {
-    pub id: Text,
-    pub year: Option<Spanned<i64>>,
-    pub kind: Text,
-    pub country: Text,
-    pub summary: Text,
-    pub title: Text,
-    pub index: Text,
-    pub date: Option<Spanned<toml::Value>>,
-    pub url: Text,
-    pub link_label: Text,
-    pub note: Text,
+/// The reverse of [`show`]: `items[2].date` → items, 1, date.
+fn parse_path(field: &str) -> Vec<Step> {
+    let mut path = Vec::new();
+    for part in field.split('.').filter(|p| !p.is_empty()) {
+        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
+        path.push(Step::Key(key.to_string()));
+        if let Ok(n) = rest.trim_end_matches(']').parse::<usize>() {
+            path.push(Step::Index(n.saturating_sub(1)));
+        }
+    }
+    path
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSite {
-    pub name: Text,
-    pub tagline: Text,
-    pub description: Text,
-    pub lang: Text,
-    pub locale: Text,
-    pub original_title: Text,
-    pub original_url: Text,
-    pub attribution: Text,
-    pub licence: Text,
-    pub licence_url: Text,
-    pub share_image_alt: Text,
+/// What the reader needs to know of a file's kind beyond its type.
+pub struct Rules<'a> {
+    /// Why a required field is needed, by field (`document.title`), for "missing: …".
+    pub hints: &'a [(&'a str, &'a str)],
+    /// Top-level keys the file may not have, with the message for each.
+    pub reserved: &'a [(&'a str, &'a str)],
 }
 
-/// Parses TOML, turning a syntax or type fault into an error with its line.
-pub fn parse<T: for<'de> Deserialize<'de>>(
-    toml_text: &str,
-    offset: usize,
-    file: &str,
-    lines: &Lines,
-) -> Result<T, ContentError> {
-    toml::from_str(toml_text).map_err(|e| {
-        let line = e.span().map(|s| lines.line_of(offset + s.start));
-        let message = e.message().trim().replace('\n', " ");
-        ContentError::new(
-            file,
-            line,
-            None,
-            format!("the front matter cannot be read: {message}"),
-        )
-    })
-}
-
-/// Checks fields of one table (the page, `document`, one of `sources`…) and reports faults.
-pub struct Fields<'a> {
-    pub file: &'a str,
-    pub lines: &'a Lines,
+/// One file's front matter, parsed with the position of every key and value.
+pub struct FrontMatter<'a> {
+    file: &'a str,
+    lines: &'a Lines,
     /// Byte offset of the TOML text in the file.
-    pub offset: usize,
-    /// Prefix for field names, e.g. `document.` or `sources[2].`.
-    pub prefix: String,
-    /// The line a missing field is reported at: where its table starts.
-    pub table_line: usize,
-    pub report: &'a mut Report,
+    offset: usize,
+    tree: Spanned<DeTable<'a>>,
 }
 
-impl<'a> Fields<'a> {
-    /// The fields of a file's top-level table, whose TOML starts at byte `offset`.
-    pub fn new(file: &'a str, lines: &'a Lines, offset: usize, report: &'a mut Report) -> Self {
-        Fields {
-            file,
-            lines,
-            offset,
-            prefix: String::new(),
-            table_line: 1,
-            report,
+impl<'a> FrontMatter<'a> {
+    /// Parses TOML, turning a syntax fault into an error with its line.
+    pub fn parse(
+        text: &'a str,
+        offset: usize,
+        file: &'a str,
+        lines: &'a Lines,
+    ) -> Result<Self, ContentError> {
+        match DeTable::parse(text) {
+            Ok(tree) => Ok(FrontMatter {
+                file,
+                lines,
+                offset,
+                tree,
+            }),
+            Err(e) => {
+                let line = e.span().map(|s| lines.line_of(offset + s.start));
+                let message = e.message().trim().replace('\n', " ");
+                Err(ContentError::new(
+                    file,
+                    line,
+                    None,
+                    format!("the front matter cannot be read: {message}"),
+                ))
+            }
         }
     }
 
-    pub fn line_of<T>(&self, value: &Spanned<T>) -> usize {
-        self.lines.line_of(self.offset + value.span().start)
+    /// Whether the top-level table has this key.
+    pub fn has(&self, key: &str) -> bool {
+        self.tree.get_ref().keys().any(|k| k.get_ref() == key)
     }
 
-    pub fn error(&mut self, line: usize, field: &str, message: impl Into<String>) {
-        let field = format!("{}{field}", self.prefix);
-        self.report.push(ContentError::new(
+    /// The line of a field (`items[2].date`): where its value starts, or where the nearest
+    /// table around it starts if it is not there. The top-level table is line 1.
+    pub fn line(&self, field: &str) -> usize {
+        self.line_of(&parse_path(field))
+    }
+
+    fn line_of(&self, path: &[Step]) -> usize {
+        let mut line = 1;
+        let mut table = Some(self.tree.get_ref());
+        let mut array: Option<&[Spanned<DeValue>]> = None;
+        for step in path {
+            let value = match (step, table, array) {
+                (Step::Key(key), Some(t), _) => get(t, key),
+                (Step::Index(i), _, Some(a)) => a.get(*i),
+                _ => None,
+            };
+            let Some(value) = value else { break };
+            line = self.lines.line_of(self.offset + value.span().start);
+            (table, array) = match value.get_ref() {
+                DeValue::Table(t) => (Some(t), None),
+                DeValue::Array(a) => (None, Some(&a[..])),
+                _ => (None, None),
+            };
+        }
+        line
+    }
+
+    fn key_line(&self, path: &[Step]) -> usize {
+        let Some((Step::Key(key), parent)) = path.split_last() else {
+            return self.line_of(path);
+        };
+        match lookup(self.tree.get_ref(), parent) {
+            Some(DeValue::Table(t)) => t
+                .keys()
+                .find(|k| k.get_ref() == key)
+                .map(|k| self.lines.line_of(self.offset + k.span().start))
+                .unwrap_or_else(|| self.line_of(path)),
+            _ => self.line_of(path),
+        }
+    }
+
+    /// A fault of a field found by a later check (`items[2].date`), at that field's line.
+    pub fn error(&self, report: &mut Report, field: &str, message: impl Into<String>) {
+        let line = self.line(field);
+        self.push(report, line, field, message.into());
+    }
+
+    /// A required field that is not there, reported at its table's line.
+    pub fn missing(&self, report: &mut Report, field: &str, why: &str) {
+        let path = parse_path(field);
+        let line = self.line_of(&path[..path.len().saturating_sub(1)]);
+        self.push(report, line, field, format!("missing: {why}"));
+    }
+
+    fn push(&self, report: &mut Report, line: usize, field: &str, message: String) {
+        report.push(ContentError::new(
             self.file,
             Some(line),
-            Some(&field),
-            message.into(),
+            Some(field),
+            message,
         ));
     }
 
-    pub fn missing(&mut self, field: &str, why: &str) {
-        let line = self.table_line;
-        self.error(line, field, format!("missing: {why}"));
-    }
-
-    /// A text field that may be left out but, if present, is not empty.
-    pub fn optional(&mut self, field: &str, value: Text) -> Option<String> {
-        let value = value?;
-        let text = value.get_ref().trim().to_string();
-        if text.is_empty() {
-            let line = self.line_of(&value);
-            self.error(line, field, "is empty: write the text or remove the line");
-            return None;
-        }
-        Some(text)
-    }
-
-    pub fn required(&mut self, field: &str, value: Text, why: &str) -> Option<String> {
-        if value.is_none() {
-            self.missing(field, why);
-        }
-        self.optional(field, value)
-    }
-
-    /// Text that must fit in a search result or a preview card.
-    pub fn short(&mut self, field: &str, value: Text, max: usize, why: &str) -> Option<String> {
-        let line = value.as_ref().map(|v| self.line_of(v));
-        let text = self.required(field, value, why)?;
-        let count = text.chars().count();
-        if count > max {
-            self.error(
-                line.unwrap_or(self.table_line),
-                field,
-                format!("is {count} characters long; keep it to {max} at most"),
-            );
-        }
-        Some(text)
-    }
-
-    pub fn https(&mut self, field: &str, value: Text, required: bool) -> Option<String> {
-        let line = value.as_ref().map(|v| self.line_of(v));
-        let url = if required {
-            self.required(field, value, "the address (https://…)")?
-        } else {
-            self.optional(field, value)?
-        };
-        match check_https(&url) {
-            Ok(()) => Some(url),
-            Err(why) => {
-                self.error(line.unwrap_or(self.table_line), field, why);
-                None
+    /// Deserialises the whole front matter into `T`, reporting every fault. With faults, the
+    /// value (if any) holds stand-ins ([`PLACEHOLDER`], 0, empty lists) where they were, and
+    /// `clean` is false: later checks can still look at the rest.
+    pub fn read<T: DeserializeOwned>(&self, rules: &Rules, report: &mut Report) -> Read<T> {
+        let mut tree = self.tree.clone();
+        let root_span = tree.span();
+        let mut clean = true;
+        for (key, message) in rules.reserved {
+            if let Some(k) = tree.get_ref().keys().find(|k| k.get_ref() == key).cloned() {
+                tree.get_mut().remove(&k);
+                let line = self.key_line(&[Step::Key(key.to_string())]);
+                self.push(report, line, key, message.to_string());
+                clean = false;
             }
         }
-    }
+        // Faults at or under these fields are reported already.
+        let mut reported: Vec<Vec<Step>> = Vec::new();
+        let mut attempts: Vec<(Vec<Step>, u8)> = Vec::new();
+        // Stand-ins get spans no text has, each its own, so a fault of one is placed on it.
+        let mut next_span = usize::MAX;
+        let mut fresh_span = || {
+            next_span -= 1;
+            next_span..next_span
+        };
+        for _ in 0..MAX_ROUNDS {
+            let error = match T::deserialize(toml::de::Deserializer::from(tree.clone())) {
+                Ok(value) => {
+                    return Read {
+                        value: Some(value),
+                        clean,
+                    };
+                }
+                Err(error) => error,
+            };
+            clean = false;
+            let message = error.message().trim().to_string();
+            let span = error.span();
+            let is_reported = |path: &[Step], reported: &[Vec<Step>]| {
+                reported.iter().any(|r| path.starts_with(r))
+            };
 
-    pub fn date(
-        &mut self,
-        field: &str,
-        value: Option<Spanned<toml::Value>>,
-        why: &str,
-    ) -> Option<String> {
-        let Some(value) = value else {
-            self.missing(field, why);
-            return None;
-        };
-        let line = self.line_of(&value);
-        let text = match value.get_ref() {
-            toml::Value::String(s) => s.trim().to_string(),
-            toml::Value::Datetime(d) => d.to_string(),
-            other => format!("{other}"),
-        };
-        match check_date(&text) {
-            Ok(()) => Some(text),
-            Err(why) => {
-                self.error(line, field, why);
-                None
+            if let Some(name) = quoted_after(&message, "unknown field `") {
+                if let Some(path) = span.as_ref().and_then(|s| find(&tree, s, Find::Key)) {
+                    if !is_reported(&path, &reported) {
+                        let field = show(&path);
+                        let line = self.key_line(&path);
+                        self.push(report, line, &field, unknown(name, &message, rules));
+                    }
+                    remove(&mut tree, &path);
+                    continue;
+                }
+            } else if let Some(name) = quoted_after(&message, "missing field `") {
+                let table = match &span {
+                    Some(s) if *s == root_span => Some(Vec::new()),
+                    Some(s) => find(&tree, s, Find::Table),
+                    None => None,
+                };
+                if let Some(mut path) = table {
+                    path.push(Step::Key(name.to_string()));
+                    if !is_reported(&path, &reported) {
+                        let hint = rules
+                            .hints
+                            .iter()
+                            .find(|(field, _)| *field == pattern(&path))
+                            .map(|(_, hint)| hint.to_string())
+                            .unwrap_or_else(|| format!("add a line `{name} = …`"));
+                        self.missing(report, &show(&path), &hint);
+                        reported.push(path.clone());
+                    }
+                    let key = Spanned::new(fresh_span(), Cow::Owned(name.to_string()));
+                    let value =
+                        Spanned::new(fresh_span(), DeValue::String(Cow::Borrowed(PLACEHOLDER)));
+                    if let Some(t) = table_mut(&mut tree, &path[..path.len() - 1]) {
+                        t.insert(key, value);
+                        continue;
+                    }
+                }
+            } else if let Some(path) = span.as_ref().and_then(|s| find(&tree, s, Find::Value)) {
+                if !is_reported(&path, &reported) {
+                    let line = self.line_of(&path);
+                    self.push(report, line, &show(&path), plain_type_fault(&message));
+                    reported.push(path.clone());
+                }
+                // Stand-ins of other kinds, until one is accepted or the value is left out.
+                let tries = match attempts.iter_mut().find(|(p, _)| *p == path) {
+                    Some((_, n)) => {
+                        *n += 1;
+                        *n
+                    }
+                    None => {
+                        attempts.push((path.clone(), 1));
+                        1
+                    }
+                };
+                let replacement = match tries {
+                    1 => Some(DeValue::String(Cow::Borrowed(PLACEHOLDER))),
+                    2 => Some(DeValue::Table(DeTable::new())),
+                    3 => Some(DeValue::Array(toml::de::DeArray::new())),
+                    _ => None,
+                };
+                match (replacement, lookup_mut(&mut tree, &path)) {
+                    (Some(replacement), Some(value)) => {
+                        *value = Spanned::new(fresh_span(), replacement);
+                    }
+                    _ => remove(&mut tree, &path),
+                }
+                continue;
             }
+            // A fault that cannot be placed on a field: report it as it is, and stop.
+            let line = match span {
+                Some(s) if s.start <= root_span.end => self.lines.line_of(self.offset + s.start),
+                _ => 1,
+            };
+            report.push(ContentError::new(
+                self.file,
+                Some(line),
+                None,
+                format!("the front matter cannot be read: {message}"),
+            ));
+            return Read::FAILED;
         }
+        report.push(ContentError::new(
+            self.file,
+            Some(1),
+            None,
+            "the front matter has too many faults to read; fix those reported and check again"
+                .into(),
+        ));
+        Read::FAILED
     }
 }
 
-/// Only `https://` addresses with a host are accepted: readers' privacy and integrity.
-pub fn check_https(url: &str) -> Result<(), String> {
-    let Some(rest) = url.strip_prefix("https://") else {
-        return Err(format!(
-            "{url:?} is not an https:// address; use the https:// form of the link"
-        ));
+/// What [`FrontMatter::read`] made of a table.
+pub struct Read<T> {
+    pub value: Option<T>,
+    /// No faults: the value is exactly what the file says.
+    pub clean: bool,
+}
+
+impl<T> Read<T> {
+    const FAILED: Read<T> = Read {
+        value: None,
+        clean: false,
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() || !host.contains('.') || url.contains(char::is_whitespace) {
-        return Err(format!("{url:?} is not a complete web address"));
-    }
-    Ok(())
 }
 
-/// A calendar date written `YYYY-MM-DD`.
-pub fn check_date(text: &str) -> Result<(), String> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    match time::Date::parse(text, &format) {
-        Ok(_) if text.len() == 10 => Ok(()),
-        _ => Err(format!(
-            "{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26"
-        )),
+/// Rounds of deserialising, each one finding one more fault.
+const MAX_ROUNDS: usize = 200;
+
+/// `name` from a serde message such as "missing field `name`".
+fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    message.strip_prefix(prefix)?.split('`').next()
+}
+
+/// serde's "invalid type: integer `3`, expected struct Document" in editors' words.
+fn plain_type_fault(message: &str) -> String {
+    let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|m| m.split_once(", expected "))
+    else {
+        return message.to_string();
+    };
+    let expected = if expected.starts_with("struct ") {
+        "a table of fields"
+    } else if expected == "a sequence" {
+        "a list"
+    } else {
+        expected
+    };
+    format!("is {found}; it should be {expected}")
+}
+
+/// The message for an unknown key: a likely meant field, or the fields there are.
+fn unknown(name: &str, message: &str, rules: &Rules) -> String {
+    // serde lists the fields after "expected": "expected one of `a`, `b`".
+    let expected: Vec<&str> = message
+        .split_once("expected")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default();
+    let expected: Vec<&str> = expected
+        .into_iter()
+        .filter(|f| !rules.reserved.iter().any(|(r, _)| r == f))
+        .collect();
+    match expected.iter().find(|f| distance(name, f) <= 2) {
+        Some(meant) => format!("unknown field: did you mean `{meant}`?"),
+        None if expected.is_empty() => "unknown field: this table has no fields".into(),
+        None => format!(
+            "unknown field: the fields here are {}",
+            expected
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
+}
+
+/// Edit distance, for "did you mean".
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn get<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref() == key)
+        .map(|(_, v)| v)
+}
+
+fn lookup<'t, 'i>(table: &'t DeTable<'i>, path: &[Step]) -> Option<&'t DeValue<'i>> {
+    let (first, rest) = match path.split_first() {
+        None => return None,
+        Some((Step::Key(key), rest)) => (get(table, key)?, rest),
+        Some((Step::Index(_), _)) => return None,
+    };
+    let mut value = first.get_ref();
+    for step in rest {
+        value = match (step, value) {
+            (Step::Key(key), DeValue::Table(t)) => get(t, key)?.get_ref(),
+            (Step::Index(i), DeValue::Array(a)) => a.get(*i)?.get_ref(),
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+/// The value at a path (not the top-level table itself).
+fn lookup_mut<'t, 'i>(
+    tree: &'t mut Spanned<DeTable<'i>>,
+    path: &[Step],
+) -> Option<&'t mut Spanned<DeValue<'i>>> {
+    let (Step::Key(first), rest) = path.split_first()? else {
+        return None;
+    };
+    let mut value = tree
+        .get_mut()
+        .iter_mut()
+        .find(|(k, _)| k.get_ref() == first)?
+        .1;
+    for step in rest {
+        value = match (step, Spanned::get_mut(value)) {
+            (Step::Key(key), DeValue::Table(t)) => {
+                t.iter_mut().find(|(k, _)| k.get_ref() == key)?.1
+            }
+            (Step::Index(i), DeValue::Array(a)) => a.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+/// The table at a path; the empty path is the top-level table.
+fn table_mut<'t, 'i>(
+    tree: &'t mut Spanned<DeTable<'i>>,
+    path: &[Step],
+) -> Option<&'t mut DeTable<'i>> {
+    if path.is_empty() {
+        return Some(tree.get_mut());
+    }
+    match Spanned::get_mut(lookup_mut(tree, path)?) {
+        DeValue::Table(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// Takes a key or a list entry out of the tree.
+fn remove(tree: &mut Spanned<DeTable>, path: &[Step]) {
+    let Some((last, parent)) = path.split_last() else {
+        return;
+    };
+    match last {
+        Step::Key(key) => {
+            if let Some(t) = table_mut(tree, parent)
+                && let Some(k) = t.keys().find(|k| k.get_ref() == key).cloned()
+            {
+                t.remove(&k);
+            }
+        }
+        Step::Index(i) => {
+            if let Some(value) = lookup_mut(tree, parent)
+                && let DeValue::Array(a) = value.get_mut()
+            {
+                *a = a
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| j != i)
+                    .map(|(_, v)| v.clone())
+                    .collect();
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Find {
+    /// A key with this span.
+    Key,
+    /// A table value with this span.
+    Table,
+    /// Any value with this span, the innermost.
+    Value,
+}
+
+/// The path of the key or value toml gave this span.
+fn find(tree: &Spanned<DeTable>, span: &Range<usize>, what: Find) -> Option<Vec<Step>> {
+    fn in_value(
+        value: &Spanned<DeValue>,
+        span: &Range<usize>,
+        what: Find,
+        path: &mut Vec<Step>,
+    ) -> bool {
+        let found_inside = match value.get_ref() {
+            DeValue::Table(t) => in_table(t, span, what, path),
+            DeValue::Array(a) => a.iter().enumerate().any(|(i, v)| {
+                path.push(Step::Index(i));
+                let found = in_value(v, span, what, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            _ => false,
+        };
+        found_inside
+            || (value.span() == *span
+                && match what {
+                    Find::Key => false,
+                    Find::Table => matches!(value.get_ref(), DeValue::Table(_)),
+                    Find::Value => true,
+                })
+    }
+    fn in_table(table: &DeTable, span: &Range<usize>, what: Find, path: &mut Vec<Step>) -> bool {
+        table.iter().any(|(k, v)| {
+            path.push(Step::Key(k.get_ref().to_string()));
+            let found = (what == Find::Key && k.span() == *span) || in_value(v, span, what, path);
+            if !found {
+                path.pop();
+            }
+            found
+        })
+    }
+    let mut path = Vec::new();
+    in_table(tree.get_ref(), span, what, &mut path).then_some(path)
 }
 
 #[cfg(test)]
@@ -300,24 +596,24 @@ mod tests {
     }
 
     #[test]
-    fn https_and_dates_are_checked() {
-        assert!(check_https("https://www.amnesty.org/en/").is_ok());
-        assert!(
-            check_https("http://www.amnesty.org/")
-                .unwrap_err()
-                .contains("not an https")
+    fn paths_read_as_fields() {
+        let path = parse_path("items[2].date");
+        assert_eq!(
+            path,
+            [
+                Step::Key("items".into()),
+                Step::Index(1),
+                Step::Key("date".into())
+            ]
         );
-        assert!(
-            check_https("https://")
-                .unwrap_err()
-                .contains("not a complete")
-        );
-        assert!(check_https("www.amnesty.org").is_err());
-        assert!(check_date("2016-05-26").is_ok());
-        assert!(check_date("2016-02-29").is_ok());
-        assert!(check_date("2015-02-29").is_err());
-        assert!(check_date("2016-13-01").is_err());
-        assert!(check_date("26 May 2016").is_err());
-        assert!(check_date("2016-5-26").is_err());
+        assert_eq!(show(&path), "items[2].date");
+        assert_eq!(pattern(&path), "items.date");
+    }
+
+    #[test]
+    fn near_misses_are_suggested() {
+        assert_eq!(distance("navtitle", "nav_title"), 1);
+        assert_eq!(distance("title", "title"), 0);
+        assert!(distance("colour", "sources") > 2);
     }
 }

@@ -1,18 +1,103 @@
 //! Reads `content/` into a [`Bundle`], checking everything an editor can get wrong and
-//! reporting every fault of the run at once.
+//! reporting every fault of the run at once. A page's file name decides which page it is.
 
 use super::errors::{ContentError, Lines, Report};
-use super::frontmatter::{self, Fields, RawItem, RawPage, RawSite, check_https};
-use super::markdown::{self, is_valid_id};
-use crate::content::{Bundle, Document, Page, ResearchItem, SCHEMA_VERSION, Site, Source};
+use super::frontmatter::{self, FrontMatter, Rules};
+use super::markdown;
+use crate::content::fields::{PLACEHOLDER, check_https};
+use crate::content::{Bundle, Page, SCHEMA_VERSION, Site};
 use crate::routes::{Folder, Route};
 use std::collections::HashMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub const SITE_FILE: &str = "site.toml";
-const DESCRIPTION_MAX: usize = 200;
-const ITEM_KINDS: [&str; 3] = ["report", "public statement", "urgent action"];
+
+/// Why each required field of a page is needed, for "missing: …".
+const PAGE_HINTS: &[(&str, &str)] = &[
+    ("title", "the page's main heading"),
+    ("nav_title", "a short name for menus and cards"),
+    (
+        "description",
+        "one or two sentences for search results and link previews",
+    ),
+    ("document.title", "the official title of the document"),
+    (
+        "document.published",
+        "the publication date, e.g. 2016-05-26",
+    ),
+    (
+        "document.languages",
+        "the languages it was published in, e.g. [\"English\"]",
+    ),
+    (
+        "document.url",
+        "the address of the document on amnesty.org (https://…)",
+    ),
+    (
+        "document.url_language",
+        "the language of the page `url` opens, e.g. \"English\"",
+    ),
+    ("sources.title", "what the source is"),
+    ("sources.url", "the address (https://…)"),
+    ("items.id", "a short unique name, e.g. \"uganda-2010\""),
+    ("items.year", "the year, e.g. 2014"),
+    ("items.kind", "report, public statement or urgent action"),
+    ("items.country", "the country"),
+    ("items.summary", "one plain sentence"),
+    ("items.date", "the date, e.g. 2014-07-03"),
+    ("items.url", "the address (https://…)"),
+    ("items.link_label", "the words of the link"),
+];
+
+const NOT_FRONT_MATTER: &str =
+    "is not written in the front matter: the text after the closing +++ is the page's text";
+
+/// Keys a page's front matter may not have (fields of `Page` that come from elsewhere).
+const PAGE_RESERVED: &[(&str, &str)] = &[
+    (
+        "slug",
+        "no longer used: the file's name decides the page; remove this line",
+    ),
+    (
+        "path",
+        "is not written in the front matter: the file's name decides the page's address",
+    ),
+    ("intro", NOT_FRONT_MATTER),
+    ("sections", NOT_FRONT_MATTER),
+];
+
+const SITE_HINTS: &[(&str, &str)] = &[
+    ("name", "the site's name"),
+    ("tagline", "a few words for the home page's title"),
+    ("description", "one or two sentences about the site"),
+    ("lang", "the language of the text, e.g. en-GB"),
+    ("locale", "the Open Graph locale, e.g. en_GB"),
+    ("original_title", "the title of the original page"),
+    (
+        "original_url",
+        "the address of the original page (https://…)",
+    ),
+    (
+        "original_archive_url",
+        "the address of an archived copy of the original page (https://web.archive.org/…)",
+    ),
+    ("attribution", "who the material is from"),
+    (
+        "licence",
+        "the name of the licence of Amnesty International's documents",
+    ),
+    ("licence_url", "the address of that licence (https://…)"),
+    (
+        "text_licence",
+        "the name of the licence of this site's own text, e.g. CC BY 4.0",
+    ),
+    (
+        "text_licence_url",
+        "the address of that licence (https://…)",
+    ),
+    ("share_image_alt", "a description of the share image"),
+];
 
 /// A link in a page's text, remembered until every page is known.
 struct PendingLink {
@@ -25,36 +110,23 @@ struct PendingLink {
 pub fn load(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
     let mut report = Report::default();
     let site = load_site(dir, &mut report);
-    let mut pages: HashMap<Route, (String, Page)> = HashMap::new();
+    let mut pages: HashMap<Route, Page> = HashMap::new();
     let mut links = Vec::new();
 
-    for (folder, file) in page_files(dir, &mut report) {
-        if let Some((route, page)) = load_page(&file, folder, &mut links, &mut report) {
-            let shown = file.display().to_string();
-            if let Some((first, _)) = pages.get(&route) {
-                let (_, slug) = route.slug();
-                report.push(ContentError::new(
-                    &shown,
-                    Some(2),
-                    Some("slug"),
-                    format!("duplicate slug {slug:?}: {first} already has it"),
-                ));
-            } else {
-                pages.insert(route, (shown, page));
-            }
+    let files = page_files(dir, &mut report);
+    for (route, file) in &files {
+        if let Some(page) = load_page(file, *route, &mut links, &mut report) {
+            pages.insert(*route, page);
         }
     }
-
     for route in Route::with_content() {
-        let (folder, slug) = route.slug();
-        let expected = folder_path(dir, folder).join(format!("{slug}.md"));
-        // A file of that name that failed its checks has been reported already.
-        if !pages.contains_key(&route) && !expected.exists() {
+        // A file that failed its checks has been reported already.
+        if !files.iter().any(|(r, _)| *r == route) {
             report.push(ContentError::new(
-                &expected.display().to_string(),
+                &file_of(dir, route).display().to_string(),
                 None,
                 None,
-                format!("missing: no file has slug {slug:?}, so {route} has no content"),
+                format!("missing: {route} has no content without this file"),
             ));
         }
     }
@@ -66,22 +138,29 @@ pub fn load(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
             schema: SCHEMA_VERSION,
             site,
             pages: Route::with_content()
-                .filter_map(|r| pages.remove(&r).map(|(_, p)| p))
+                .filter_map(|r| pages.remove(&r))
                 .collect(),
         }),
         _ => Err(report.into_errors()),
     }
 }
 
-fn folder_path(dir: &Path, folder: Folder) -> std::path::PathBuf {
+fn folder_path(dir: &Path, folder: Folder) -> PathBuf {
     match folder {
         Folder::Top => dir.to_path_buf(),
         Folder::Reports => dir.join("reports"),
     }
 }
 
-/// Every page file, in a stable order. Anything unexpected is reported, not skipped silently.
-fn page_files(dir: &Path, report: &mut Report) -> Vec<(Folder, std::path::PathBuf)> {
+/// The file that holds a route's page: `content/reports/norway.md` for `/reports/norway`.
+pub fn file_of(dir: &Path, route: Route) -> PathBuf {
+    let (folder, name) = route.slug();
+    folder_path(dir, folder).join(format!("{name}.md"))
+}
+
+/// Every page file with its route, in a stable order. Anything unexpected is reported, not
+/// skipped silently.
+fn page_files(dir: &Path, report: &mut Report) -> Vec<(Route, PathBuf)> {
     let mut files = Vec::new();
     for folder in [Folder::Top, Folder::Reports] {
         let path = folder_path(dir, folder);
@@ -114,8 +193,15 @@ fn page_files(dir: &Path, report: &mut Report) -> Vec<(Folder, std::path::PathBu
                         "unknown folder: pages live in content/ and content/reports/ only".into(),
                     ));
                 }
-            } else if name.ends_with(".md") && name != "README.md" {
-                files.push((folder, file));
+            } else if let Some(stem) = name.strip_suffix(".md")
+                && name != "README.md"
+            {
+                match Route::from_slug(folder, stem) {
+                    Some(route) => files.push((route, file)),
+                    None => {
+                        report.push(ContentError::new(&shown, None, None, unknown_page(folder)))
+                    }
+                }
             } else if !(folder == Folder::Top && (name == SITE_FILE || name == "README.md")) {
                 report.push(ContentError::new(
                     &shown,
@@ -127,6 +213,22 @@ fn page_files(dir: &Path, report: &mut Report) -> Vec<(Folder, std::path::PathBu
         }
     }
     files
+}
+
+fn unknown_page(folder: Folder) -> String {
+    let known: Vec<String> = Route::with_content()
+        .map(Route::slug)
+        .filter(|(f, _)| *f == folder)
+        .map(|(_, name)| format!("{name}.md"))
+        .collect();
+    let place = match folder {
+        Folder::Top => "content/",
+        Folder::Reports => "content/reports/",
+    };
+    format!(
+        "unknown page: a file's name decides its page, and the pages in {place} are {}",
+        known.join(", ")
+    )
 }
 
 fn read(path: &Path, report: &mut Report) -> Option<String> {
@@ -144,76 +246,28 @@ fn read(path: &Path, report: &mut Report) -> Option<String> {
     }
 }
 
-fn parse_or_report<T: for<'de> serde::Deserialize<'de>>(
-    toml_text: &str,
-    offset: usize,
-    file: &str,
-    lines: &Lines,
-    report: &mut Report,
-) -> Option<T> {
-    frontmatter::parse(toml_text, offset, file, lines)
-        .map_err(|e| report.push(e))
-        .ok()
-}
-
 fn load_site(dir: &Path, report: &mut Report) -> Option<Site> {
     let path = dir.join(SITE_FILE);
     let text = read(&path, report)?;
     let shown = path.display().to_string();
     let lines = Lines::new(&text);
-    let raw: RawSite = parse_or_report(&text, 0, &shown, &lines, report)?;
-    let mut f = Fields::new(&shown, &lines, 0, report);
-    let name = f.required("name", raw.name, "the site's name");
-    let tagline = f.short(
-        "tagline",
-        raw.tagline,
-        70,
-        "a few words for the home page's title",
-    );
-    let description = f.short(
-        "description",
-        raw.description,
-        DESCRIPTION_MAX,
-        "one or two sentences about the site",
-    );
-    let lang = f.required("lang", raw.lang, "the language of the text, e.g. en-GB");
-    let locale = f.required("locale", raw.locale, "the Open Graph locale, e.g. en_GB");
-    let original_title = f.required(
-        "original_title",
-        raw.original_title,
-        "the title of the original page",
-    );
-    let original_url = f.https("original_url", raw.original_url, true);
-    let attribution = f.required("attribution", raw.attribution, "who the material is from");
-    let licence = f.required("licence", raw.licence, "the licence's name");
-    let licence_url = f.https("licence_url", raw.licence_url, true);
-    let share_image_alt = f.required(
-        "share_image_alt",
-        raw.share_image_alt,
-        "a description of the share image",
-    );
-    // Every field is read first, so each fault is reported, and only then required.
-    Some(Site {
-        name: name?,
-        tagline: tagline?,
-        description: description?,
-        lang: lang?,
-        locale: locale?,
-        original_title: original_title?,
-        original_url: original_url?,
-        attribution: attribution?,
-        licence: licence?,
-        licence_url: licence_url?,
-        share_image_alt: share_image_alt?,
-    })
+    let front = FrontMatter::parse(&text, 0, &shown, &lines)
+        .map_err(|e| report.push(e))
+        .ok()?;
+    let rules = Rules {
+        hints: SITE_HINTS,
+        reserved: &[],
+    };
+    let site = front.read::<Site>(&rules, report);
+    site.value.filter(|_| site.clean)
 }
 
 fn load_page(
     path: &Path,
-    folder: Folder,
+    route: Route,
     links: &mut Vec<PendingLink>,
     report: &mut Report,
-) -> Option<(Route, Page)> {
+) -> Option<Page> {
     let text = read(path, report)?;
     let shown = path.display().to_string();
     let lines = Lines::new(&text);
@@ -224,105 +278,28 @@ fn load_page(
             return None;
         }
     };
-    let raw: RawPage = parse_or_report(split.front, split.front_offset, &shown, &lines, report)?;
-    let mut f = Fields::new(&shown, &lines, split.front_offset, report);
-
-    let slug_line = raw.slug.as_ref().map(|s| f.line_of(s));
-    let route = f
-        .required(
-            "slug",
-            raw.slug,
-            "which page this file is, e.g. slug = \"policy\"",
-        )
-        .and_then(|slug| {
-            let route = Route::from_slug(folder, &slug);
-            if route.is_none() {
-                let known: Vec<&str> = Route::with_content()
-                    .map(Route::slug)
-                    .filter(|(f, _)| *f == folder)
-                    .map(|(_, s)| s)
-                    .collect();
-                let place = match folder {
-                    Folder::Top => "content/",
-                    Folder::Reports => "content/reports/",
-                };
-                f.error(
-                    slug_line.unwrap_or(1),
-                    "slug",
-                    format!(
-                        "unknown slug {slug:?}: the pages in {place} are {}",
-                        known.join(", ")
-                    ),
-                );
-            }
-            route
-        });
-
-    let title = f.required("title", raw.title, "the page's main heading");
-    let nav_title = f.required(
-        "nav_title",
-        raw.nav_title,
-        "a short name for menus and cards",
-    );
-    let description = f.short(
-        "description",
-        raw.description,
-        DESCRIPTION_MAX,
-        "one or two sentences for search results and link previews",
-    );
-    let lead = f.optional("lead", raw.lead);
-    let is_report = matches!(route, Some(Route::Report(_)));
-    let country = if is_report {
-        f.required(
-            "country",
-            raw.country,
-            "the country or territory of the report",
-        )
-    } else {
-        f.optional("country", raw.country)
+    let front = FrontMatter::parse(split.front, split.front_offset, &shown, &lines)
+        .map_err(|e| report.push(e))
+        .ok()?;
+    // Tables only some pages show are faults elsewhere, not ignored.
+    let mut reserved = PAGE_RESERVED.to_vec();
+    if !matches!(route, Route::Report(_) | Route::Policy) {
+        reserved.push((
+            "document",
+            "only the policy and report pages have a [document]",
+        ));
+    }
+    if route != Route::RelatedResearch {
+        reserved.push(("items", "only the related-research page has [[items]]"));
+    }
+    let rules = Rules {
+        hints: PAGE_HINTS,
+        reserved: &reserved,
     };
-
-    let needs_document = matches!(route, Some(Route::Report(_) | Route::Policy));
-    let document = match raw.document {
-        Some(doc) => check_document(&mut f, doc),
-        None if needs_document => {
-            f.missing(
-                "document",
-                "the [document] facts: title, index, published, languages, url",
-            );
-            None
-        }
-        None => None,
-    };
-
-    let sources = match raw.sources {
-        Some(list) => check_sources(&mut f, list),
-        None if route != Some(Route::NotFound) => {
-            f.missing(
-                "sources",
-                "at least one [[sources]] entry with title and url",
-            );
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-
-    let items = match (raw.items, route) {
-        (Some(list), Some(Route::RelatedResearch)) => check_items(&mut f, list),
-        (Some(list), _) => {
-            let line = f.line_of(&list);
-            f.error(
-                line,
-                "items",
-                "only the related-research page has [[items]]",
-            );
-            Vec::new()
-        }
-        (None, Some(Route::RelatedResearch)) => {
-            f.missing("items", "one [[items]] entry per research item");
-            Vec::new()
-        }
-        (None, _) => Vec::new(),
+    let read = front.read::<Page>(&rules, report);
+    let clean = match &read.value {
+        Some(page) => check_page(&front, route, page, report) && read.clean,
+        None => false,
     };
 
     let body = markdown::parse(split.body);
@@ -351,218 +328,66 @@ fn load_page(
         });
     }
 
-    let route = route?;
-    Some((
-        route,
-        Page {
-            path: route.path().to_string(),
-            title: title?,
-            nav_title: nav_title?,
-            description: description?,
-            lead,
-            country,
-            document,
-            intro: body.intro,
-            sections: body.sections,
-            items,
-            sources,
-        },
-    ))
+    let mut page = read.value.filter(|_| clean)?;
+    page.path = route.path().to_string();
+    page.intro = body.intro;
+    page.sections = body.sections;
+    Some(page)
 }
 
-/// Runs checks on a nested table with its own field prefix and starting line.
-fn nested<T>(
-    f: &mut Fields,
-    prefix: String,
-    line: usize,
-    check: impl FnOnce(&mut Fields) -> T,
-) -> T {
-    let outer = (std::mem::replace(&mut f.prefix, prefix), f.table_line);
-    f.table_line = line;
-    let result = check(f);
-    (f.prefix, f.table_line) = outer;
-    result
-}
-
-fn check_document(
-    f: &mut Fields,
-    doc: toml::Spanned<frontmatter::RawDocument>,
-) -> Option<Document> {
-    let line = f.line_of(&doc);
-    let doc = doc.into_inner();
-    nested(f, "document.".into(), line, |f| {
-        let title = f.required("title", doc.title, "the official title of the document");
-        let index = f.optional("index", doc.index);
-        let published = f.date(
-            "published",
-            doc.published,
-            "the publication date, e.g. 2016-05-26",
+/// What a page needs beyond its fields' own checks: the tables its kind of page has, and
+/// research items that agree with each other. True if all is well.
+fn check_page(front: &FrontMatter, route: Route, page: &Page, report: &mut Report) -> bool {
+    let before = report.len();
+    if matches!(route, Route::Report(_)) && page.country.is_none() {
+        front.missing(report, "country", "the country or territory of the report");
+    }
+    if matches!(route, Route::Report(_) | Route::Policy) && page.document.is_none() {
+        front.missing(
+            report,
+            "document",
+            "the [document] facts: title, index, published, languages, url, url_language",
         );
-        let url = f.https("url", doc.url, true);
-        let note = f.optional("note", doc.note);
-        let languages = match doc.languages {
-            None => {
-                f.missing(
-                    "languages",
-                    "the languages it was published in, e.g. [\"English\"]",
-                );
-                None
-            }
-            Some(list) => {
-                let list_line = f.line_of(&list);
-                let names: Vec<String> = list
-                    .into_inner()
-                    .into_iter()
-                    .filter_map(|l| f.optional("languages", Some(l)))
-                    .collect();
-                if names.is_empty() {
-                    f.error(
-                        list_line,
-                        "languages",
-                        "is empty: name at least one language",
-                    );
-                    None
-                } else {
-                    Some(names)
-                }
-            }
-        };
-        Some(Document {
-            title: title?,
-            index,
-            published: published?,
-            languages: languages?,
-            url: url?,
-            note,
-        })
-    })
-}
-
-fn check_sources(
-    f: &mut Fields,
-    list: toml::Spanned<Vec<toml::Spanned<frontmatter::RawSource>>>,
-) -> Vec<Source> {
-    let list_line = f.line_of(&list);
-    let list = list.into_inner();
-    if list.is_empty() {
-        f.error(list_line, "sources", "is empty: add at least one source");
     }
-    let mut sources = Vec::new();
-    for (i, source) in list.into_iter().enumerate() {
-        let line = f.line_of(&source);
-        let source = source.into_inner();
-        let checked = nested(f, format!("sources[{}].", i + 1), line, |f| {
-            let title = f.required("title", source.title, "what the source is");
-            let url = f.https("url", source.url, true);
-            Some(Source {
-                title: title?,
-                url: url?,
-            })
-        });
-        sources.extend(checked);
-    }
-    sources
-}
-
-fn check_items(
-    f: &mut Fields,
-    list: toml::Spanned<Vec<toml::Spanned<RawItem>>>,
-) -> Vec<ResearchItem> {
-    let list_line = f.line_of(&list);
-    let list = list.into_inner();
-    if list.is_empty() {
-        f.error(list_line, "items", "is empty: add at least one item");
-    }
-    let mut items: Vec<ResearchItem> = Vec::new();
-    for (i, item) in list.into_iter().enumerate() {
-        let line = f.line_of(&item);
-        let item = item.into_inner();
-        let checked = nested(f, format!("items[{}].", i + 1), line, |f| {
-            let id_line = item.id.as_ref().map(|v| f.line_of(v)).unwrap_or(line);
-            let id = f.required("id", item.id, "a short unique name, e.g. \"uganda-2010\"");
-            if let Some(id) = &id {
-                if !is_valid_id(id) {
-                    f.error(id_line, "id", format!("{id:?} may only use a-z, 0-9 and -"));
-                } else if crate::content::ids::ALL.contains(&id.as_str()) {
-                    f.error(id_line, "id", format!("{id:?} is used by the page layout"));
-                } else if items.iter().any(|other| &other.id == id) {
-                    f.error(id_line, "id", format!("duplicate id {id:?}"));
-                }
-            }
-            let year = match item.year {
-                None => {
-                    f.missing("year", "the year, e.g. 2014");
-                    None
-                }
-                Some(y) => {
-                    let y_line = f.line_of(&y);
-                    match u16::try_from(*y.get_ref()) {
-                        Ok(year @ 1961..=2100) => Some(year),
-                        _ => {
-                            f.error(
-                                y_line,
-                                "year",
-                                format!("{} is not a plausible year", y.get_ref()),
-                            );
-                            None
-                        }
-                    }
-                }
-            };
-            let kind_line = item.kind.as_ref().map(|v| f.line_of(v)).unwrap_or(line);
-            let kind = f.required(
-                "kind",
-                item.kind,
-                "report, public statement or urgent action",
+    if route != Route::NotFound {
+        if !front.has("sources") {
+            front.missing(
+                report,
+                "sources",
+                "at least one [[sources]] entry with title and url",
             );
-            if let Some(kind) = &kind
-                && !ITEM_KINDS.contains(&kind.as_str())
-            {
-                f.error(
-                    kind_line,
-                    "kind",
-                    format!("{kind:?} is not one of: {}", ITEM_KINDS.join(", ")),
-                );
-            }
-            let country = f.required("country", item.country, "the country");
-            let summary = f.required("summary", item.summary, "one plain sentence");
-            let title = f.optional("title", item.title);
-            let index = f.optional("index", item.index);
-            let date_line = item.date.as_ref().map(|v| f.line_of(v)).unwrap_or(line);
-            let date = f.date("date", item.date, "the date, e.g. 2014-07-03");
-            if let (Some(year), Some(date)) = (year, &date)
-                && !date.starts_with(&year.to_string())
-            {
-                f.error(
-                    date_line,
-                    "date",
-                    format!("{date} is not in the year {year}"),
-                );
-            }
-            let url = f.https("url", item.url, true);
-            let link_label = f.required("link_label", item.link_label, "the words of the link");
-            let note = f.optional("note", item.note);
-            Some(ResearchItem {
-                id: id?,
-                year: year?,
-                kind: kind?,
-                country: country?,
-                summary: summary?,
-                title,
-                index,
-                date: date?,
-                url: url?,
-                link_label: link_label?,
-                note,
-            })
-        });
-        items.extend(checked);
+        } else if page.sources.is_empty() {
+            front.error(report, "sources", "is empty: add at least one source");
+        }
     }
-    items
+    if route == Route::RelatedResearch {
+        if !front.has("items") {
+            front.missing(report, "items", "one [[items]] entry per research item");
+        } else if page.items.is_empty() {
+            front.error(report, "items", "is empty: add at least one item");
+        }
+    }
+    for (i, item) in page.items.iter().enumerate() {
+        let field = |name: &str| format!("items[{}].{name}", i + 1);
+        if item.id != PLACEHOLDER && page.items[..i].iter().any(|other| other.id == item.id) {
+            front.error(report, &field("id"), format!("duplicate id {:?}", item.id));
+        }
+        if item.year != 0
+            && item.date != PLACEHOLDER
+            && !item.date.starts_with(&item.year.to_string())
+        {
+            front.error(
+                report,
+                &field("date"),
+                format!("{} is not in the year {}", item.date, item.year),
+            );
+        }
+    }
+    report.len() == before
 }
 
 /// Internal links must reach a page (and section) of the contract; others must be https.
-fn check_links(links: &[PendingLink], pages: &HashMap<Route, (String, Page)>, report: &mut Report) {
+fn check_links(links: &[PendingLink], pages: &HashMap<Route, Page>, report: &mut Report) {
     for link in links {
         let fault = if link.href.starts_with('/') {
             let (path, fragment) = match link.href.split_once('#') {
@@ -575,7 +400,7 @@ fn check_links(links: &[PendingLink], pages: &HashMap<Route, (String, Page)>, re
                     link.href
                 )),
                 route => match (fragment, pages.get(&route)) {
-                    (Some(id), Some((_, page))) if !page.has_fragment(id) => Some(format!(
+                    (Some(id), Some(page)) if !page.has_fragment(id) => Some(format!(
                         "broken internal link {:?}: {path} has no section with id {id:?}",
                         link.href,
                     )),
@@ -597,6 +422,83 @@ fn check_links(links: &[PendingLink], pages: &HashMap<Route, (String, Page)>, re
                 Some("text"),
                 message,
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn faults<T: serde::de::DeserializeOwned>(toml_text: &str, rules: &Rules) -> Vec<String> {
+        let lines = Lines::new(toml_text);
+        let mut report = Report::default();
+        let front = FrontMatter::parse(toml_text, 0, "f", &lines).unwrap();
+        let read = front.read::<T>(rules, &mut report);
+        assert!(!read.clean || report.is_empty());
+        report
+            .into_errors()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    const PAGE: Rules = Rules {
+        hints: PAGE_HINTS,
+        reserved: PAGE_RESERVED,
+    };
+
+    #[test]
+    fn values_of_the_wrong_shape_are_faults_of_their_fields() {
+        let page = "title = \"t\"\nnav_title = \"n\"\ndescription = \"d\"\n";
+        assert_eq!(
+            faults::<Page>(&format!("{page}sources = [1]\ndocument = 3\n"), &PAGE),
+            [
+                "f:4: sources[1]: is integer `1`; it should be a table of fields",
+                "f:5: document: is integer `3`; it should be a table of fields",
+            ]
+        );
+        assert_eq!(
+            faults::<Page>(
+                "title = [\"a\"]\nnav_title = {}\ndescription = \"d\"\nsources = \"x\"\n",
+                &PAGE
+            ),
+            [
+                "f:1: title: is a list; write text in quotes, e.g. \"…\"",
+                "f:2: nav_title: is a table; write text in quotes, e.g. \"…\"",
+                "f:4: sources: is string \"x\"; it should be a list",
+            ]
+        );
+        assert_eq!(
+            faults::<Page>(
+                &format!(
+                    "{page}document = {{ title = \"x\", languages = \"English\", published = 2016-05-26T10:00:00, url = \"https://a.org\", url_language = \"English\" }}\n"
+                ),
+                &PAGE
+            ),
+            [
+                "f:4: document.languages: is text; write a list, e.g. [\"English\", \"Spanish\"]",
+                "f:4: document.published: \"2016-05-26T10:00:00\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
+            ]
+        );
+    }
+
+    /// Every required field says why it is needed when it is missing.
+    #[test]
+    fn every_required_field_has_a_hint() {
+        let page = faults::<Page>("[document]\n[[sources]]\n[[items]]\n", &PAGE);
+        let site = faults::<Site>(
+            "",
+            &Rules {
+                hints: SITE_HINTS,
+                reserved: &[],
+            },
+        );
+        assert_eq!(page.len(), 3 + 5 + 2 + 8, "{page:#?}");
+        assert_eq!(site.len(), 14, "{site:#?}");
+        for fault in page.iter().chain(&site) {
+            assert!(fault.contains(": missing: "), "{fault}");
+            assert!(!fault.contains("add a line"), "no hint: {fault}");
         }
     }
 }

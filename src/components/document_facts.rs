@@ -12,6 +12,10 @@ pub fn DocumentFacts(document: Document) -> impl IntoView {
     } else {
         "Language"
     };
+    let link_text = format!(
+        "Read the full document on amnesty.org ({})",
+        document.url_language
+    );
     view! {
         <aside class="facts" aria-labelledby=ids::DOCUMENT>
             <h2 id=ids::DOCUMENT>{HEADING}</h2>
@@ -37,7 +41,7 @@ pub fn DocumentFacts(document: Document) -> impl IntoView {
             </dl>
             {document.note.map(|note| view! { <p class="facts-note">{note}</p> })}
             <p class="facts-link">
-                <A href=document.url>"Read the full document on amnesty.org"</A>
+                <A href=document.url>{link_text}</A>
             </p>
         </aside>
     }

@@ -62,8 +62,15 @@ pub fn SiteFooter() -> impl IntoView {
                     " where they say so."
                 </p>
                 <p>
+                    "This site’s own text: "
+                    <A href=site.text_licence_url>{site.text_licence}</A>
+                </p>
+                <p>
                     "Original page: "
                     <A href=site.original_url>{site.original_title}</A>
+                    " ("
+                    <A href=site.original_archive_url>"archived copy"</A>
+                    ")"
                 </p>
             </div>
         </footer>
