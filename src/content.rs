@@ -498,6 +498,14 @@ pub fn display_date(iso: &str) -> String {
     }
 }
 
+/// The site an address is on, as readers know it: `https://www.amnesty.org/es/…` →
+/// `amnesty.org`.
+pub fn site_of(url: &str) -> &str {
+    let host = url.split("://").nth(1).unwrap_or(url);
+    let host = host.split(['/', '?', '#']).next().unwrap_or_default();
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
 /// `["English", "Spanish"]` → `English and Spanish`.
 pub fn join_list(items: &[String]) -> String {
     match items {
@@ -669,6 +677,15 @@ pub(crate) mod tests {
         assert_eq!(display_date("2014-01-10"), "10 January 2014");
         assert_eq!(display_date("2016-13-01"), "2016-13-01");
         assert_eq!(display_date("May 2016"), "May 2016");
+        assert_eq!(
+            site_of("https://www.amnesty.org/es/documents/x/"),
+            "amnesty.org"
+        );
+        assert_eq!(
+            site_of("https://amnestyusa.org/reports/x"),
+            "amnestyusa.org"
+        );
+        assert_eq!(site_of("https://www.amnesty.org.hk"), "amnesty.org.hk");
         assert_eq!(join_list(&[]), "");
         assert_eq!(join_list(&["English".into()]), "English");
         assert_eq!(

@@ -1,4 +1,4 @@
-use crate::content::{Document, display_date, ids, join_list};
+use crate::content::{Document, display_date, ids, join_list, site_of};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +13,8 @@ pub fn DocumentFacts(document: Document) -> impl IntoView {
         "Language"
     };
     let link_text = format!(
-        "Read the full document on amnesty.org ({})",
+        "Read the full document on {} ({})",
+        site_of(&document.url),
         document.url_language
     );
     view! {

@@ -106,7 +106,11 @@ test('each report shows its document facts, findings, sources and a link to amne
     const facts = page.locator('.facts');
     await expect(facts).toContainText('Index number');
     await expect(facts).toContainText('26 May 2016');
-    await expect(facts.getByRole('link', { name: /full document on amnesty\.org/ })).toHaveAttribute('href', /^https:\/\/www\.amnesty\.org\//);
+    // The link names the site it opens and the language of the page there.
+    const link = facts.getByRole('link', { name: /^Read the full document on [a-z.]+ \((English|Spanish)\)$/ });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^https:\/\/(www\.)?amnesty(usa)?\.org(\.hk)?\//);
+    await expect(link).toContainText(new URL(href).hostname.replace(/^www\./, ''));
     await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
     if (path !== 'policy/') await expect(page.locator('#findings')).toBeVisible();
   }
