@@ -90,11 +90,15 @@ fn Layout() -> impl IntoView {
     components::provide_announcement();
     let bundle = use_bundle();
     Effect::new(move |_| document().set_title(&meta::page_title(&bundle, route.get())));
+    // The route's view is a closure, so the page follows the path: <FlatRoutes> keeps the one
+    // catch-all route's view in place from path to path.
     let current = move || {
-        let route = route.get();
-        view! {
-            {page_view(route)}
-            <PageShown route/>
+        move || {
+            let route = route.get();
+            view! {
+                {page_view(route)}
+                <PageShown route/>
+            }
         }
     };
     view! {
