@@ -45,24 +45,18 @@ pub fn use_page(route: Route) -> Page {
 }
 
 /// The app on a page served without prerendered markup: a loading state, then the site, or
-/// a plain message with Retry if the bundle could not be loaded.
+/// a plain message with Retry if the bundle could not be loaded. A match on the resource
+/// rather than `<Transition>`: the same states, without Suspense's machinery in the wasm.
 #[component]
 pub fn App(base: BasePath, bundle_url: String) -> impl IntoView {
     provide_context(base);
     let bundle = load::bundle_resource(bundle_url);
-    let fallback = || view! { <main id="main" class="wrap"><Loading/></main> };
-    view! {
-        <Transition fallback>
-            {move || Suspend::new(async move {
-                match bundle.await {
-                    Ok(bundle) => view! { <Site bundle/> }.into_any(),
-                    Err(error) => view! {
-                        <main id="main" class="wrap"><LoadProblem error bundle/></main>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Transition>
+    move || match bundle.get() {
+        None => view! { <main id="main" class="wrap"><Loading/></main> }.into_any(),
+        Some(Ok(bundle)) => view! { <Site bundle/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <main id="main" class="wrap"><LoadProblem error bundle/></main> }.into_any()
+        }
     }
 }
 

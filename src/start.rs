@@ -11,6 +11,8 @@ use leptos::wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 pub fn start() {
+    // Readable panic messages while developing; release builds leave the machinery out.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let doc = document();
     let meta = |name: &str| {
