@@ -13,11 +13,14 @@ for await (const line of createInterface({ input: process.stdin })) {
     before = name;
     name = name.replace(/^[<&*\s]+/, '').replace(/^(dyn|impl|mut|const)\s+/, '');
   }
+  // `<T as tachys::view::any_view::IntoAny>::…` (generic code) belongs to the trait's crate;
+  // `<str as core::fmt::Debug>::fmt` to core.
+  name = name.replace(/^([A-Z]\w*|str|char|u8|usize|\[\w+\]) as /, '');
   const crate = /^[a-z_][a-z0-9_]*(\[[0-9a-f]+\])?::/.test(name)
     ? name.split('::')[0].replace(/\[[0-9a-f]+\]$/, '')
     : /^data segment/.test(name)
       ? '(data)'
-      : '(tables, types, imports)';
+      : '(unnamed: tables, types, imports, code[…])';
   totals.set(crate, (totals.get(crate) ?? 0) + bytes);
   all += bytes;
 }
