@@ -277,10 +277,10 @@ fn the_footer_names_both_licences_and_the_archived_original() {
 }
 
 #[test]
-fn document_facts_name_the_language_of_the_link() {
-    let html = render_route(fixture(), Route::Policy, &BasePath::root());
+fn document_facts_name_the_site_and_language_of_the_link() {
+    let html = render_route(fixture(), Route::Policy, &BasePath::root()).replace("<!>", "");
     assert!(
-        html.contains("Read the full document on amnesty.org (English)"),
+        html.contains(r#"<a href="https://www.example.org/policy">Read the full document on example.org (English)</a>"#),
         "{html}"
     );
 }
