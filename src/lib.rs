@@ -21,7 +21,7 @@ pub use start::start;
 use components::{
     LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter, SiteHeader, SkipLink,
 };
-use content::{Bundle, Page};
+use content::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Router};
 use leptos_router::hooks::use_location;
@@ -34,14 +34,10 @@ pub fn use_base() -> BasePath {
     use_context::<BasePath>().unwrap_or_else(BasePath::root)
 }
 
-/// The content bundle, provided by [`Site`] to every view below it.
+/// The content bundle, provided by [`Site`] to every view below it. Views borrow their
+/// page from it (`bundle.page_or_not_found(route)`) and clone only the strings they show.
 pub fn use_bundle() -> Arc<Bundle> {
     expect_context::<Arc<Bundle>>()
-}
-
-/// The page of a route, read from the bundle in context.
-pub fn use_page(route: Route) -> Page {
-    use_bundle().page_or_not_found(route).clone()
 }
 
 /// The app on a page served without prerendered markup: a loading state, then the site, or

@@ -15,7 +15,7 @@ pub use cards::{Card, CardList};
 pub use document_facts::DocumentFacts;
 pub use layout::{PageHeader, SiteFooter, SiteHeader, SkipLink};
 pub use navigation::{Breadcrumbs, Contents, ReportPager};
-pub use rich_text::{Blocks, PageText};
+pub use rich_text::PageText;
 pub use share::ShareButton;
 pub use sources::Sources;
 pub use status::{LoadProblem, Loading};

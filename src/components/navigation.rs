@@ -1,7 +1,7 @@
 //! Ways around a long page and between pages: contents, breadcrumbs, previous and next.
 
 use super::{document_facts, sources};
-use crate::content::{Page, ids};
+use crate::content::ids;
 use crate::routes::Route;
 use crate::{use_base, use_bundle};
 use leptos::prelude::*;
@@ -10,8 +10,10 @@ use leptos_router::components::A;
 /// "On this page": the document's facts, each section and the sources, for pages long
 /// enough to need it.
 #[component]
-pub fn Contents(page: Page, route: Route) -> impl IntoView {
+pub fn Contents(route: Route) -> impl IntoView {
     let href = route.href(&use_base());
+    let bundle = use_bundle();
+    let page = bundle.page_or_not_found(route);
     let mut entries: Vec<(&str, &str)> = Vec::new();
     if page.document.is_some() {
         entries.push((ids::DOCUMENT, document_facts::HEADING));

@@ -1,13 +1,14 @@
 use crate::components::{CardList, PageHeader, PageText, Sources};
 use crate::content::ids;
 use crate::routes::Route;
-use crate::use_page;
+use crate::use_bundle;
 use leptos::prelude::*;
 
 /// `/`: what this is, and a path to every view.
 #[component]
 pub fn Home() -> impl IntoView {
-    let page = use_page(Route::Home);
+    let bundle = use_bundle();
+    let page = bundle.page_or_not_found(Route::Home);
     // Every view, in reading order: the policy, the research and its four reports, the rest.
     let routes: Vec<Route> = Route::ALL
         .into_iter()
@@ -15,12 +16,12 @@ pub fn Home() -> impl IntoView {
         .collect();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
-        <PageText page=page.clone()>
+        <PageText route=Route::Home>
             <section class="explore" aria-labelledby=ids::EXPLORE>
                 <h2 id=ids::EXPLORE>"Read the material"</h2>
                 <CardList routes/>
             </section>
         </PageText>
-        <Sources sources=page.sources/>
+        <Sources sources=page.sources.clone()/>
     }
 }

@@ -1,25 +1,25 @@
 use crate::components::{PageHeader, PageText, Sources};
 use crate::content::{ResearchItem, display_date};
 use crate::routes::Route;
-use crate::use_page;
+use crate::use_bundle;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// `/related-research/`: the earlier Amnesty research the policy also drew on.
 #[component]
 pub fn RelatedResearch() -> impl IntoView {
-    let page = use_page(Route::RelatedResearch);
+    let bundle = use_bundle();
+    let page = bundle.page_or_not_found(Route::RelatedResearch);
     let items = page
         .items
-        .clone()
-        .into_iter()
-        .map(|item| view! { <Item item/> })
+        .iter()
+        .map(|item| view! { <Item item=item.clone()/> })
         .collect_view();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
-        <PageText page=page.clone()/>
+        <PageText route=Route::RelatedResearch/>
         <ol class="research-items">{items}</ol>
-        <Sources sources=page.sources/>
+        <Sources sources=page.sources.clone()/>
     }
 }
 

@@ -1,22 +1,23 @@
 use crate::components::{CardList, PageHeader, PageText, Sources};
 use crate::content::ids;
 use crate::routes::{Country, Route};
-use crate::use_page;
+use crate::use_bundle;
 use leptos::prelude::*;
 
 /// `/reports/`: the research, with a card for each country report.
 #[component]
 pub fn Reports() -> impl IntoView {
-    let page = use_page(Route::Reports);
+    let bundle = use_bundle();
+    let page = bundle.page_or_not_found(Route::Reports);
     let reports: Vec<Route> = Country::ALL.into_iter().map(Route::Report).collect();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
-        <PageText page=page.clone()>
+        <PageText route=Route::Reports>
             <section class="explore" aria-labelledby=ids::COUNTRY_REPORTS>
                 <h2 id=ids::COUNTRY_REPORTS>"The country reports"</h2>
                 <CardList routes=reports/>
             </section>
         </PageText>
-        <Sources sources=page.sources/>
+        <Sources sources=page.sources.clone()/>
     }
 }
