@@ -160,33 +160,14 @@ pub fn check_https(url: &str) -> Result<(), String> {
 
 /// A calendar date written `YYYY-MM-DD`.
 pub fn check_date(text: &str) -> Result<(), String> {
-    let fault = || {
-        Err(format!(
+    // The `time` crate knows the calendar (month lengths, leap years); the length check
+    // refuses what it would accept but an editor should not write (e.g. a time of day).
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    match time::Date::parse(text, &format) {
+        Ok(_) if text.len() == 10 => Ok(()),
+        _ => Err(format!(
             "{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26"
-        ))
-    };
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return fault();
-    }
-    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
-        return fault();
-    }
-    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or_default();
-    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return fault(),
-    };
-    if (1..=days).contains(&day) {
-        Ok(())
-    } else {
-        fault()
+        )),
     }
 }
 
