@@ -18,9 +18,9 @@ mod start;
 #[cfg(feature = "hydrate")]
 pub use start::start;
 
-use components::{
-    LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter, SiteHeader, SkipLink,
-};
+#[cfg(feature = "hydrate")]
+use components::{LoadProblem, Loading};
+use components::{PageShown, RouteAnnouncer, SiteFooter, SiteHeader, SkipLink};
 use content::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Router};
@@ -43,6 +43,7 @@ pub fn use_bundle() -> Arc<Bundle> {
 /// The app on a page served without prerendered markup: a loading state, then the site, or
 /// a plain message with Retry if the bundle could not be loaded. A match on the resource
 /// rather than `<Transition>`: the same states, without Suspense's machinery in the wasm.
+#[cfg(feature = "hydrate")]
 #[component]
 pub fn App(base: BasePath, bundle_url: String) -> impl IntoView {
     provide_context(base);

@@ -46,7 +46,9 @@ impl fmt::Display for LoadError {
 /// What the app holds while the bundle loads: nothing yet, the bundle, or why it failed.
 pub type BundleResource = LocalResource<Result<Arc<Bundle>, LoadError>>;
 
-/// Fetches the bundle once; `refetch` on the resource tries again.
+/// Fetches the bundle once; `refetch` on the resource tries again. Browser only: the
+/// prerender renders from the bundle it has just built.
+#[cfg(feature = "hydrate")]
 pub fn bundle_resource(url: String) -> BundleResource {
     LocalResource::new(move || fetch_bundle(url.clone()))
 }
@@ -64,12 +66,6 @@ async fn fetch_bundle(url: String) -> Result<Arc<Bundle>, LoadError> {
     Bundle::from_json(&text)
         .map(Arc::new)
         .map_err(LoadError::Content)
-}
-
-/// Natively there is nothing to fetch: the prerender renders from the bundle it built.
-#[cfg(not(feature = "hydrate"))]
-async fn fetch_bundle(_url: String) -> Result<Arc<Bundle>, LoadError> {
-    Err(LoadError::Network)
 }
 
 #[cfg(test)]
