@@ -38,13 +38,196 @@ pub mod ids {
 /// 2: text as a tree (nested inline styles and links, lists and quotes holding blocks);
 /// the site's own text licence and the original page's archived copy; the language of a
 /// document's link.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: one bundle per language edition, with the list of editions and the interface's words.
+pub const SCHEMA_VERSION: u32 = 3;
 
+/// The content of one language edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub schema: u32,
+    /// Which of `editions` this bundle is.
+    pub edition: usize,
+    /// Every edition of the site, the default (served at the root) first.
+    pub editions: Vec<Edition>,
     pub site: Site,
+    pub words: Words,
     pub pages: Vec<Page>,
+}
+
+/// A language edition, as the language switch and the `<head>` name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edition {
+    /// Its folder in `content/` and, but for the default edition, its path: `zh-hk`.
+    pub code: String,
+    /// BCP 47 language tag, e.g. `zh-Hant-HK`.
+    pub lang: String,
+    /// Open Graph locale, e.g. `zh_HK`.
+    pub locale: String,
+    /// The language's name in itself, e.g. `繁體中文`.
+    pub name: String,
+}
+
+/// The interface's own words in one language (`content/<language>/interface.toml`). Texts
+/// with `{name}` slots are templates; the builder checks each translation has the same slots.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
+pub struct Words {
+    /// The home page's browser title. Slots `{site}` and `{tagline}`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub home_title: String,
+    /// Every other page's browser title. Slots `{page}` and `{site}`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub page_title: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub skip_link: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub main_navigation: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub language_navigation: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub breadcrumb: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub on_this_page: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub document: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub sources: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub official_title: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub index_number: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub published: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub language: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub languages: String,
+    /// Slots `{site}` and `{language}`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub read_document: String,
+    /// Between the items of a list but the last two: `, `.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty_spaced"))]
+    pub list_separator: String,
+    /// Between the last two items of a list: ` and `.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty_spaced"))]
+    pub list_last: String,
+    /// Slots `{day}`, `{month}` and `{year}`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub date: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::months"))]
+    pub months: Vec<String>,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub explore: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub country_reports: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub previous_report: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub next_report: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub item_title: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub item_date: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub kind_report: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub kind_public_statement: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub kind_urgent_action: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub share: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub share_copied: String,
+    /// Slot `{url}`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub share_failed: String,
+    /// Slot `{licence}` (a link).
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub licence_note: String,
+    /// Slot `{licence}` (a link).
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub text_licence_note: String,
+    /// Slots `{title}` and `{archive}` (links).
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub original_page: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub archived_copy: String,
+    /// What readers see while content loads or when it cannot; the builder also writes
+    /// these into each page, for when the bundle itself cannot be loaded.
+    pub load: LoadWords,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
+pub struct LoadWords {
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub loading: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub retry: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub retrying: String,
+    /// Slot `{detail}`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub details: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub network: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub http: String,
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub content: String,
+}
+
+impl Words {
+    /// The name of a research item's kind (one of `fields::ITEM_KINDS`).
+    pub fn kind<'a>(&'a self, kind: &'a str) -> &'a str {
+        match kind {
+            "report" => &self.kind_report,
+            "public statement" => &self.kind_public_statement,
+            "urgent action" => &self.kind_urgent_action,
+            other => other,
+        }
+    }
+}
+
+/// A piece of a template: text as it is, or a `{slot}` to fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+/// `"on {site} ({language})"` → text, slot `site`, text, slot `language`, text.
+pub fn template_parts(template: &str) -> Vec<Part<'_>> {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        if open > 0 {
+            parts.push(Part::Text(&rest[..open]));
+        }
+        parts.push(Part::Slot(&rest[open + 1..close]));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Text(rest));
+    }
+    parts
+}
+
+/// A template with its slots filled with plain text.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    template_parts(template)
+        .into_iter()
+        .map(|part| match part {
+            Part::Text(text) => text,
+            Part::Slot(name) => values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or("", |(_, v)| *v),
+        })
+        .collect()
 }
 
 // The types below are also the front matter's: each table of a content file is deserialised
@@ -89,6 +272,17 @@ pub struct Site {
     pub text_licence_url: String,
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub share_image_alt: String,
+    /// The language's name in itself, for the language switch: `English`, `繁體中文`.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub language_name: String,
+    /// Shown at the top of every page of a translated edition: that its text is this site's
+    /// translation and Amnesty International's documents are in their own languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(deserialize_with = "fields::optional_non_empty")
+    )]
+    pub translation_note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -423,8 +617,20 @@ impl Bundle {
         Ok(bundle)
     }
 
+    /// The editions' codes, the default first.
+    pub fn edition_codes(&self) -> Vec<&str> {
+        self.editions.iter().map(|e| e.code.as_str()).collect()
+    }
+
     /// Every route must have its page, or a view would have nothing to show.
     fn check_complete(&self) -> Result<(), BundleError> {
+        if self.edition >= self.editions.len() {
+            return Err(BundleError::WrongShape(format!(
+                "edition {} of {}",
+                self.edition,
+                self.editions.len()
+            )));
+        }
         match Route::with_content().find(|r| self.page(*r).is_none()) {
             Some(missing) => Err(BundleError::WrongShape(format!(
                 "no page for {}",
@@ -469,32 +675,113 @@ impl Page {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// `2016-05-26` → `26 May 2016`. Input that is not an ISO date is returned unchanged.
-pub fn display_date(iso: &str) -> String {
+pub fn display_date(iso: &str, words: &Words) -> String {
     let mut parts = iso.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();
     };
     match (m.parse::<usize>(), d.parse::<u32>()) {
         (Ok(m @ 1..=12), Ok(d @ 1..=31)) if y.len() == 4 => {
-            format!("{d} {} {y}", MONTHS[m - 1])
+            let month = words.months.get(m - 1).map_or("", String::as_str);
+            fill(
+                &words.date,
+                &[("day", &d.to_string()), ("month", month), ("year", y)],
+            )
         }
         _ => iso.to_string(),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Script {
+    Han,
+    Latin,
+    /// Digits, spaces and Western punctuation: part of whatever run they are in.
+    Neutral,
+}
+
+fn script_of(c: char) -> Script {
+    match c as u32 {
+        // CJK punctuation, kana, CJK ideographs and their extensions, fullwidth forms.
+        0x2E80..=0x2FDF
+        | 0x3000..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF
+        | 0x20000..=0x3FFFF => Script::Han,
+        _ if c.is_alphabetic() => Script::Latin,
+        _ => Script::Neutral,
+    }
+}
+
+fn script_of_language(tag: &str) -> Script {
+    match tag.split('-').next().unwrap_or_default() {
+        "zh" | "ja" => Script::Han,
+        _ => Script::Latin,
+    }
+}
+
+/// Marks the runs of a page's text that are in another of the site's languages (an official
+/// English title inside a Chinese page, a Chinese term inside an English one), so that each is
+/// read out in its own language. Told apart by script, so editors need not mark them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageMarks {
+    /// The other language's tag and the script that shows it.
+    foreign: Option<(String, Script)>,
+}
+
+impl LanguageMarks {
+    pub fn new(bundle: &Bundle) -> Self {
+        let own = script_of_language(&bundle.site.lang);
+        let foreign = bundle
+            .editions
+            .iter()
+            .map(|e| (e.lang.clone(), script_of_language(&e.lang)))
+            .find(|(_, script)| *script != own);
+        LanguageMarks { foreign }
+    }
+
+    /// The text in runs, each with the language it is in when that is not the page's.
+    /// A run of the other script carries on over digits, spaces and punctuation, but not
+    /// over the spaces and opening punctuation at its end.
+    pub fn runs<'a>(&self, text: &'a str) -> Vec<(Option<&str>, &'a str)> {
+        let Some((lang, script)) = &self.foreign else {
+            return vec![(None, text)];
+        };
+        let mut runs = Vec::new();
+        let mut plain_from = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if script_of(c) != *script {
+                continue;
+            }
+            let mut last_kept = start + c.len_utf8();
+            while let Some(&(i, c)) = chars.peek() {
+                match script_of(c) {
+                    s if s == *script => last_kept = i + c.len_utf8(),
+                    Script::Neutral if !(c.is_whitespace() || "\"'“‘([{,;:".contains(c)) => {
+                        last_kept = i + c.len_utf8()
+                    }
+                    Script::Neutral => {}
+                    _ => break,
+                }
+                chars.next();
+            }
+            if start > plain_from {
+                runs.push((None, &text[plain_from..start]));
+            }
+            runs.push((Some(lang.as_str()), &text[start..last_kept]));
+            // What the run left at its end is neutral: the loop goes on past it.
+            plain_from = last_kept;
+        }
+        if plain_from < text.len() {
+            runs.push((None, &text[plain_from..]));
+        }
+        runs
     }
 }
 
@@ -507,11 +794,15 @@ pub fn site_of(url: &str) -> &str {
 }
 
 /// `["English", "Spanish"]` → `English and Spanish`.
-pub fn join_list(items: &[String]) -> String {
+pub fn join_list(items: &[String], words: &Words) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!(
+            "{}{}{last}",
+            init.join(&words.list_separator),
+            words.list_last
+        ),
     }
 }
 
@@ -537,6 +828,8 @@ pub(crate) mod tests {
             text_licence: "CC BY 4.0".into(),
             text_licence_url: "https://creativecommons.org/licenses/by/4.0/".into(),
             share_image_alt: "The site's name".into(),
+            language_name: "English".into(),
+            translation_note: None,
         };
         let pages = Route::with_content()
             .map(|r| Page {
@@ -575,9 +868,79 @@ pub(crate) mod tests {
             .collect();
         Bundle {
             schema: SCHEMA_VERSION,
+            edition: 0,
+            editions: vec![
+                Edition {
+                    code: "en".into(),
+                    lang: "en-GB".into(),
+                    locale: "en_GB".into(),
+                    name: "English".into(),
+                },
+                Edition {
+                    code: "zh-hk".into(),
+                    lang: "zh-Hant-HK".into(),
+                    locale: "zh_HK".into(),
+                    name: "繁體中文".into(),
+                },
+            ],
             site,
+            words: sample_words(),
             pages,
         }
+    }
+
+    /// The interface's words, as `content/en/interface.toml` has them.
+    pub fn sample_words() -> Words {
+        serde_json::from_str(
+            r#"{
+            "home_title": "{site}: {tagline}",
+            "page_title": "{page} – {site}",
+            "skip_link": "Skip to main content",
+            "main_navigation": "Main",
+            "language_navigation": "Language",
+            "breadcrumb": "Breadcrumb",
+            "on_this_page": "On this page",
+            "document": "The document",
+            "sources": "Sources",
+            "official_title": "Official title",
+            "index_number": "Index number",
+            "published": "Published",
+            "language": "Language",
+            "languages": "Languages",
+            "read_document": "Read the full document on {site} ({language})",
+            "list_separator": ", ",
+            "list_last": " and ",
+            "date": "{day} {month} {year}",
+            "months": ["January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December"],
+            "explore": "Read the material",
+            "country_reports": "The country reports",
+            "previous_report": "Previous report",
+            "next_report": "Next report",
+            "item_title": "Title",
+            "item_date": "Date",
+            "kind_report": "Report",
+            "kind_public_statement": "Public statement",
+            "kind_urgent_action": "Urgent Action",
+            "share": "Share this page",
+            "share_copied": "Link copied. Paste it to share this page.",
+            "share_failed": "Copy this link to share the page: {url}",
+            "licence_note": "Amnesty International’s documents are published under {licence} where they say so.",
+            "text_licence_note": "This site’s own text: {licence}",
+            "original_page": "Original page: {title} ({archive})",
+            "archived_copy": "archived copy",
+            "load": {
+                "loading": "Loading…",
+                "retry": "Retry",
+                "retrying": "Retrying…",
+                "details": "Details: {detail}",
+                "network": "We couldn’t reach the site. Check your connection, then try again.",
+                "http": "The site couldn’t send this page’s content just now. Please try again in a moment.",
+                "content": "The content arrived damaged or out of date. Please try again; if that doesn’t help, reload the page."
+            }
+        }"#,
+        )
+        .expect("the sample words are complete")
     }
 
     #[test]
@@ -634,7 +997,7 @@ pub(crate) mod tests {
             Err(BundleError::WrongShape(_))
         ));
         assert!(matches!(
-            Bundle::from_json("{\"schema\": 2, \"pages\": 42}"),
+            Bundle::from_json("{\"schema\": 3, \"pages\": 42}"),
             Err(BundleError::WrongShape(_))
         ));
         assert_eq!(
@@ -673,10 +1036,11 @@ pub(crate) mod tests {
 
     #[test]
     fn dates_and_lists_read_naturally() {
-        assert_eq!(display_date("2016-05-26"), "26 May 2016");
-        assert_eq!(display_date("2014-01-10"), "10 January 2014");
-        assert_eq!(display_date("2016-13-01"), "2016-13-01");
-        assert_eq!(display_date("May 2016"), "May 2016");
+        let words = sample_words();
+        assert_eq!(display_date("2016-05-26", &words), "26 May 2016");
+        assert_eq!(display_date("2014-01-10", &words), "10 January 2014");
+        assert_eq!(display_date("2016-13-01", &words), "2016-13-01");
+        assert_eq!(display_date("May 2016", &words), "May 2016");
         assert_eq!(
             site_of("https://www.amnesty.org/es/documents/x/"),
             "amnesty.org"
@@ -686,11 +1050,87 @@ pub(crate) mod tests {
             "amnestyusa.org"
         );
         assert_eq!(site_of("https://www.amnesty.org.hk"), "amnesty.org.hk");
-        assert_eq!(join_list(&[]), "");
-        assert_eq!(join_list(&["English".into()]), "English");
+        assert_eq!(join_list(&[], &words), "");
+        assert_eq!(join_list(&["English".into()], &words), "English");
         assert_eq!(
-            join_list(&["English".into(), "Spanish".into(), "French".into()]),
+            join_list(&["English".into(), "Spanish".into(), "French".into()], &words),
             "English, Spanish and French"
+        );
+        // The same facts in Hong Kong Chinese form, from the words alone.
+        let mut zh = words.clone();
+        zh.date = "{year}年{month}月{day}日".into();
+        zh.months = (1..=12).map(|m| m.to_string()).collect();
+        zh.list_separator = "、".into();
+        zh.list_last = "及".into();
+        assert_eq!(display_date("2016-05-26", &zh), "2016年5月26日");
+        assert_eq!(
+            join_list(&["英文".into(), "西班牙文".into(), "法文".into()], &zh),
+            "英文、西班牙文及法文"
+        );
+    }
+
+    #[test]
+    fn templates_fill_their_slots() {
+        assert_eq!(
+            template_parts("on {site} ({language})"),
+            [
+                Part::Text("on "),
+                Part::Slot("site"),
+                Part::Text(" ("),
+                Part::Slot("language"),
+                Part::Text(")"),
+            ]
+        );
+        assert_eq!(
+            fill("{page} – {site}", &[("site", "S"), ("page", "P")]),
+            "P – S"
+        );
+        assert_eq!(template_parts("no slots"), [Part::Text("no slots")]);
+    }
+
+    #[test]
+    fn runs_in_the_other_language_are_marked() {
+        let mut zh = sample_bundle();
+        zh.edition = 1;
+        zh.site.lang = "zh-Hant-HK".into();
+        let marks = LanguageMarks::new(&zh);
+        assert_eq!(
+            marks.runs("國際特赦組織（Amnesty International）於2016年發表"),
+            [
+                (None, "國際特赦組織（"),
+                (Some("en-GB"), "Amnesty International"),
+                (None, "）於2016年發表"),
+            ]
+        );
+        assert_eq!(
+            marks.runs("索引編號POL 30/4062/2016。"),
+            [(None, "索引編號"), (Some("en-GB"), "POL 30/4062/2016"), (None, "。")]
+        );
+        assert_eq!(
+            marks.runs("「北歐模式」（\"Nordic model\"）"),
+            [
+                (None, "「北歐模式」（\""),
+                (Some("en-GB"), "Nordic model"),
+                (None, "\"）"),
+            ]
+        );
+        assert_eq!(marks.runs("2016年"), [(None, "2016年")]);
+        let en = LanguageMarks::new(&sample_bundle());
+        assert_eq!(
+            en.runs("the term 放蛇 (sting operations)"),
+            [
+                (None, "the term "),
+                (Some("zh-Hant-HK"), "放蛇"),
+                (None, " (sting operations)"),
+            ]
+        );
+        assert_eq!(en.runs("No Chinese here."), [(None, "No Chinese here.")]);
+        // A site of one language marks nothing.
+        let mut single = sample_bundle();
+        single.editions.truncate(1);
+        assert_eq!(
+            LanguageMarks::new(&single).runs("放蛇"),
+            [(None, "放蛇")]
         );
     }
 }

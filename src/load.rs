@@ -1,6 +1,6 @@
 //! Loading the content bundle: why it can fail, and (in the browser) the fetch.
 
-use crate::content::{Bundle, BundleError};
+use crate::content::{Bundle, BundleError, LoadWords};
 use leptos::prelude::*;
 use std::fmt;
 use std::sync::Arc;
@@ -18,17 +18,11 @@ pub enum LoadError {
 
 impl LoadError {
     /// What the reader sees: plain words and what to do next.
-    pub fn message(&self) -> &'static str {
+    pub fn message<'w>(&self, words: &'w LoadWords) -> &'w str {
         match self {
-            LoadError::Network => {
-                "We couldn’t reach the site. Check your connection, then try again."
-            }
-            LoadError::Http(_) => {
-                "The site couldn’t send this page’s content just now. Please try again in a moment."
-            }
-            LoadError::Content(_) => {
-                "The content arrived damaged or out of date. Please try again; if that doesn’t help, reload the page."
-            }
+            LoadError::Network => &words.network,
+            LoadError::Http(_) => &words.http,
+            LoadError::Content(_) => &words.content,
         }
     }
 }
@@ -51,6 +45,41 @@ pub type BundleResource = LocalResource<Result<Arc<Bundle>, LoadError>>;
 #[cfg(feature = "hydrate")]
 pub fn bundle_resource(url: String) -> BundleResource {
     LocalResource::new(move || fetch_bundle(url.clone()))
+}
+
+/// The bundles of the editions the app holds, by edition.
+pub type Editions = RwSignal<Vec<Option<Arc<Bundle>>>>;
+
+/// Fetches the bundle of the edition the reader has gone to (`wanted`) into `editions`, or
+/// sets `failure`. The page names every edition's bundle (`BundleUrls`).
+pub fn edition_fetcher(
+    editions: Editions,
+    failure: RwSignal<Option<LoadError>>,
+    wanted: Memo<usize>,
+) -> Callback<()> {
+    let urls = use_context::<crate::BundleUrls>().unwrap_or_default();
+    Callback::new(move |()| {
+        let edition = wanted.get_untracked();
+        let Some(url) = urls.0.get(edition).cloned() else {
+            failure.set(Some(LoadError::Http(404)));
+            return;
+        };
+        failure.set(None);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            match fetch_bundle(url).await {
+                Ok(bundle) if bundle.edition == edition => {
+                    editions.update(|held| held[edition] = Some(bundle));
+                }
+                Ok(_) => failure.set(Some(LoadError::Content(BundleError::WrongShape(
+                    "the bundle of another language".into(),
+                )))),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (url, editions);
+    })
 }
 
 #[cfg(feature = "hydrate")]
@@ -80,10 +109,12 @@ mod tests {
             LoadError::Content(BundleError::Malformed("EOF".into())),
             LoadError::Content(BundleError::Schema { found: 2 }),
         ];
-        for fault in &faults {
-            assert!(fault.message().ends_with('.'));
-            assert!(!fault.message().contains("JSON"), "no jargon: {fault:?}");
-        }
+        let words = crate::content::tests::sample_bundle().words.load;
+        let messages: Vec<&str> = faults.iter().map(|f| f.message(&words)).collect();
+        assert_eq!(messages[0], words.network);
+        assert_eq!(messages[1], words.http);
+        assert_eq!(messages[2], words.content);
+        assert_eq!(messages[3], words.content);
         assert_eq!(LoadError::Http(500).to_string(), "HTTP status 500");
         assert!(faults[3].to_string().contains("schema version 2"));
     }

@@ -1,8 +1,8 @@
 //! Per-page metadata (title, description, canonical URL, preview card), computed once here
 //! for both the prerendered `<head>` and the title the app sets on client-side navigation.
 
-use crate::content::Bundle;
-use crate::routes::{BasePath, Route};
+use crate::content::{Bundle, fill};
+use crate::routes::{BasePath, Route, edition_base};
 use std::fmt;
 
 /// The public address of the site: origin plus base path, e.g. `https://example.org/rights/`.
@@ -80,14 +80,30 @@ pub struct PageMeta {
     pub locale: String,
     pub image: String,
     pub image_alt: String,
+    /// The language of the page, e.g. `zh-Hant-HK`.
+    pub lang: String,
+    /// The same page in every edition, this one included, as `(hreflang, URL)`, then
+    /// `x-default` for the default edition's. Empty on the not-found page.
+    pub alternates: Vec<(String, String)>,
+    /// The other editions' Open Graph locales.
+    pub locale_alternates: Vec<String>,
+}
+
+/// A route's path in an edition of the bundle's site, e.g. `/zh-hk/policy/`.
+pub fn edition_path(bundle: &Bundle, edition: usize, route: Route) -> String {
+    edition_base(&BasePath::root(), &bundle.edition_codes(), edition).join(route.path())
 }
 
 /// The document title alone: what the app sets on client-side navigation.
 pub fn page_title(bundle: &Bundle, route: Route) -> String {
     let page = bundle.page_or_not_found(route);
+    let (site, words) = (&bundle.site, &bundle.words);
     match route {
-        Route::Home => format!("{}: {}", bundle.site.name, bundle.site.tagline),
-        _ => format!("{} – {}", page.title, bundle.site.name),
+        Route::Home => fill(
+            &words.home_title,
+            &[("site", &site.name), ("tagline", &site.tagline)],
+        ),
+        _ => fill(&words.page_title, &[("page", &page.title), ("site", &site.name)]),
     }
 }
 
@@ -97,7 +113,8 @@ pub fn page_meta(bundle: &Bundle, route: Route, site: &SiteUrl) -> PageMeta {
         title: page_title(bundle, route),
         heading: page.title.clone(),
         description: page.description.clone(),
-        canonical: (route != Route::NotFound).then(|| site.absolute(route.path())),
+        canonical: (route != Route::NotFound)
+            .then(|| site.absolute(&edition_path(bundle, bundle.edition, route))),
         og_type: match route {
             Route::Report(_) | Route::Policy => "article",
             _ => "website",
@@ -106,6 +123,26 @@ pub fn page_meta(bundle: &Bundle, route: Route, site: &SiteUrl) -> PageMeta {
         locale: bundle.site.locale.clone(),
         image: site.absolute(&format!("/{SHARE_IMAGE}")),
         image_alt: bundle.site.share_image_alt.clone(),
+        lang: bundle.site.lang.clone(),
+        alternates: if route == Route::NotFound || bundle.editions.len() < 2 {
+            Vec::new()
+        } else {
+            let url = |edition| site.absolute(&edition_path(bundle, edition, route));
+            bundle
+                .editions
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.lang.clone(), url(i)))
+                .chain([("x-default".to_string(), url(0))])
+                .collect()
+        },
+        locale_alternates: bundle
+            .editions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != bundle.edition)
+            .map(|(_, e)| e.locale.clone())
+            .collect(),
     }
 }
 

@@ -200,6 +200,35 @@ impl fmt::Display for Route {
     }
 }
 
+/// Where a path below the site's base belongs: a language edition (an index into the site's
+/// editions, whose first is served at the root and each other under `/<code>/`) and the path
+/// within that edition.
+pub fn split_edition<'a, S: AsRef<str>>(path: &'a str, codes: &[S]) -> (usize, &'a str) {
+    for (i, code) in codes.iter().enumerate().skip(1) {
+        let Some(rest) = path
+            .strip_prefix('/')
+            .and_then(|p| p.strip_prefix(code.as_ref()))
+        else {
+            continue;
+        };
+        if rest.is_empty() || rest.starts_with(['?', '#']) {
+            return (i, "/");
+        }
+        if rest.starts_with('/') {
+            return (i, rest);
+        }
+    }
+    (0, path)
+}
+
+/// The base path of an edition: the site's base for the first, `<base><code>/` for others.
+pub fn edition_base<S: AsRef<str>>(base: &BasePath, codes: &[S], edition: usize) -> BasePath {
+    match codes.get(edition) {
+        Some(code) if edition > 0 => BasePath::new(&base.join(&format!("/{}/", code.as_ref()))),
+        _ => base.clone(),
+    }
+}
+
 /// The path the site is served under: `/` at a domain root, or e.g. `/rights/`.
 /// Always starts and ends with `/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -402,5 +431,44 @@ mod tests {
             (Some(Route::Report(Country::Norway)), None)
         );
         assert_eq!(Route::Policy.report_neighbours(), (None, None));
+    }
+}
+
+#[cfg(test)]
+mod edition_tests {
+    use super::*;
+
+    const CODES: [&str; 2] = ["en", "zh-hk"];
+
+    #[test]
+    fn the_first_edition_is_at_the_root_and_the_others_under_their_code() {
+        assert_eq!(split_edition("/policy/", &CODES), (0, "/policy/"));
+        assert_eq!(split_edition("/", &CODES), (0, "/"));
+        assert_eq!(split_edition("/zh-hk/policy/", &CODES), (1, "/policy/"));
+        assert_eq!(split_edition("/zh-hk/", &CODES), (1, "/"));
+        assert_eq!(split_edition("/zh-hk", &CODES), (1, "/"));
+        assert_eq!(split_edition("/zh-hk?x=1", &CODES), (1, "/"));
+        assert_eq!(split_edition("/zh-hk/nowhere", &CODES), (1, "/nowhere"));
+        // Only a whole segment names an edition.
+        assert_eq!(split_edition("/zh-hkx/", &CODES), (0, "/zh-hkx/"));
+        // The default edition has no path of its own.
+        assert_eq!(split_edition("/en/policy/", &CODES), (0, "/en/policy/"));
+        assert_eq!(
+            Route::parse(split_edition("/zh-hk/reports/norway", &CODES).1),
+            Route::Report(Country::Norway)
+        );
+    }
+
+    #[test]
+    fn each_edition_has_its_base() {
+        let root = BasePath::root();
+        assert_eq!(edition_base(&root, &CODES, 0).as_str(), "/");
+        assert_eq!(edition_base(&root, &CODES, 1).as_str(), "/zh-hk/");
+        let sub = BasePath::new("/rights/");
+        assert_eq!(edition_base(&sub, &CODES, 1).as_str(), "/rights/zh-hk/");
+        assert_eq!(
+            Route::Policy.href(&edition_base(&sub, &CODES, 1)),
+            "/rights/zh-hk/policy/"
+        );
     }
 }

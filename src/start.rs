@@ -2,12 +2,13 @@
 //! is here, or render the app on a page that has no prerendered markup.
 
 use crate::components::LoadProblem;
-use crate::content::ids;
+use crate::content::{Bundle, LoadWords, ids};
 use crate::load::bundle_resource;
-use crate::routes::BasePath;
-use crate::{App, Site};
+use crate::routes::{BasePath, split_edition};
+use crate::{App, BundleUrls, Site};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use std::sync::Arc;
 use web_sys::HtmlElement;
 
 pub fn start() {
@@ -22,16 +23,64 @@ pub fn start() {
             .and_then(|m| m.get_attribute("content"))
     };
     let base = BasePath::new(&meta("site-base").unwrap_or_default());
-    // The page names its bundle (content-hashed): the data it was prerendered from.
+    // The page names its bundle (content-hashed): the data it was prerendered from; and the
+    // other editions' bundles, for a reader who switches language.
     let bundle_url = meta("content-bundle").unwrap_or_else(|| base.join("/content.json"));
+    let urls = BundleUrls(
+        meta("content-bundles")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(String::from)
+            .collect(),
+    );
+    // The words for "loading" and "could not load", before any bundle is here.
+    let words: Option<LoadWords> = meta("load-words").and_then(|w| serde_json::from_str(&w).ok());
     let Some(app) = doc.get_element_by_id(ids::APP) else {
         return;
     };
     let app: HtmlElement = app.unchecked_into();
-    if app.has_attribute(ids::PRERENDERED_ATTR) {
-        take_over(app, base, bundle_url);
+    let page = Page {
+        app,
+        base,
+        urls,
+        words: words.unwrap_or_else(fallback_words),
+    };
+    if page.app.has_attribute(ids::PRERENDERED_ATTR) {
+        take_over(page, bundle_url);
     } else {
-        leptos::mount::mount_to(app, move || view! { <App base bundle_url/> }).forget();
+        let Page {
+            app,
+            base,
+            urls,
+            words,
+        } = page;
+        leptos::mount::mount_to(app, move || {
+            provide_context(base);
+            provide_context(urls);
+            view! { <App bundle_url words/> }
+        })
+        .forget();
+    }
+}
+
+struct Page {
+    app: HtmlElement,
+    base: BasePath,
+    urls: BundleUrls,
+    words: LoadWords,
+}
+
+/// Only for a page the site builder did not write (it names the words in every page).
+fn fallback_words() -> LoadWords {
+    let text = |s: &str| s.to_string();
+    LoadWords {
+        loading: text("…"),
+        retry: text("↻"),
+        retrying: text("…"),
+        details: text("{detail}"),
+        network: text("⚠"),
+        http: text("⚠"),
+        content: text("⚠"),
     }
 }
 
@@ -39,7 +88,7 @@ pub fn start() {
 /// here; then the same components hydrate it, adopting the nodes on screen. If loading
 /// fails, a notice with a Retry button appears beside the page, in a root of its own: the
 /// page's markup must stay exactly as prerendered for hydration.
-fn take_over(app: HtmlElement, base: BasePath, bundle_url: String) {
+fn take_over(page: Page, bundle_url: String) {
     let Some(slot) = document()
         .create_element("div")
         .ok()
@@ -48,6 +97,12 @@ fn take_over(app: HtmlElement, base: BasePath, bundle_url: String) {
         return;
     };
     _ = document().body().map(|body| body.append_child(&slot));
+    let Page {
+        app,
+        base,
+        urls,
+        words,
+    } = page;
     leptos::mount::mount_to(slot, move || {
         let bundle = bundle_resource(bundle_url);
         Effect::new(move |hydrated: Option<bool>| {
@@ -57,29 +112,49 @@ fn take_over(app: HtmlElement, base: BasePath, bundle_url: String) {
             let Some(Ok(loaded)) = bundle.get() else {
                 return false;
             };
-            let (app, base) = (app.clone(), base.clone());
+            let (app, base, urls) = (app.clone(), base.clone(), urls.clone());
             // In a task of its own, apart from decoding the bundle, and outside this root's
             // reactive owner: the hydrated page is a root of its own.
             set_timeout(
-                move || {
-                    leptos::mount::hydrate_from(app.clone(), move || {
-                        provide_context(base);
-                        view! { <Site bundle=loaded/> }
-                    })
-                    .forget();
-                    // Marks the page as live (styles and tests read it).
-                    _ = app.remove_attribute(ids::PRERENDERED_ATTR);
-                },
+                move || go_live(app, base, urls, loaded),
                 std::time::Duration::ZERO,
             );
             true
         });
+        let retry = Callback::new(move |()| bundle.refetch());
         move || match bundle.get() {
             Some(Err(error)) => Some(view! {
-                <div class="load-notice"><LoadProblem error bundle/></div>
+                <div class="load-notice"><LoadProblem error words=words.clone() retry/></div>
             }),
             _ => None,
         }
     })
     .forget();
+}
+
+fn go_live(app: HtmlElement, base: BasePath, urls: BundleUrls, bundle: Arc<Bundle>) {
+    // A host that has one not-found page for every address (GitHub Pages) serves it in the
+    // default language under another edition's path too: render that edition afresh rather
+    // than hydrate markup of the wrong language.
+    let path = window().location().pathname().unwrap_or_default();
+    let edition = base
+        .strip(&path)
+        .map_or(bundle.edition, |rest| split_edition(rest, &bundle.edition_codes()).0);
+    let hydrate = edition == bundle.edition;
+    let site = {
+        let base = base.clone();
+        move || {
+            provide_context(base);
+            provide_context(urls);
+            view! { <Site bundle/> }
+        }
+    };
+    if hydrate {
+        leptos::mount::hydrate_from(app.clone(), site).forget();
+    } else {
+        app.set_text_content(None);
+        leptos::mount::mount_to(app.clone(), site).forget();
+    }
+    // Marks the page as live (styles and tests read it).
+    _ = app.remove_attribute(ids::PRERENDERED_ATTR);
 }

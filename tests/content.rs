@@ -10,13 +10,18 @@ use rosw::routes::{Country, Route};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn real() -> Bundle {
+/// Every edition of the real content, the default first.
+fn editions() -> Vec<Bundle> {
     load(Path::new("content")).unwrap_or_else(|errors| {
         panic!(
             "content/ has faults:\n{}",
             errors.iter().map(|e| format!("{e}\n")).collect::<String>()
         )
     })
+}
+
+fn real() -> Bundle {
+    editions().remove(0)
 }
 
 fn links(bundle: &Bundle, route: Route) -> Vec<String> {
@@ -53,28 +58,37 @@ fn links(bundle: &Bundle, route: Route) -> Vec<String> {
     out
 }
 
-/// A fresh copy of a fixture folder to change in a test.
+/// A fresh copy of a content folder to change in a test.
 fn copy_of(fixture: &str, name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rosw-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(dir.join("reports")).unwrap();
-    for sub in ["", "reports"] {
-        for entry in fs::read_dir(Path::new(fixture).join(sub)).unwrap() {
+    fn copy(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
             let path = entry.unwrap().path();
-            if path.is_file() {
-                fs::copy(&path, dir.join(sub).join(path.file_name().unwrap())).unwrap();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                fs::copy(&path, target).unwrap();
             }
         }
     }
+    let dir = std::env::temp_dir().join(format!("rosw-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    copy(Path::new(fixture), &dir);
     dir
 }
 
+/// The faults of a content folder, with file names relative to its default edition's folder.
 fn messages(dir: &Path) -> Vec<String> {
     let prefix = format!("{}/", dir.display());
     load(dir)
         .unwrap_err()
         .iter()
-        .map(|e| e.to_string().replace(&prefix, ""))
+        .map(|e| {
+            e.to_string()
+                .replace(&format!("{prefix}en/"), "")
+                .replace(&prefix, "")
+        })
         .collect()
 }
 
@@ -187,7 +201,7 @@ fn every_fault_in_the_broken_set_is_reported_at_once() {
             "reports/argentina.md:10: document.published: \"2016-02-30\" is not a date; write it as YYYY-MM-DD, e.g. 2016-05-26",
             "reports/hong-kong.md:4: description: is empty: write the text or remove the line",
             "reports/hong-kong.md:17: sources[1].url: \"http://www.example.org/source\" is not an https:// address; use the https:// form of the link",
-            "reports/norway-copy.md: unknown page: a file's name decides its page, and the pages in content/reports/ are argentina.md, hong-kong.md, norway.md, papua-new-guinea.md",
+            "reports/norway-copy.md: unknown page: a file's name decides its page, and the pages in its reports/ folder are argentina.md, hong-kong.md, norway.md, papua-new-guinea.md",
             "reports/papua-new-guinea.md:2: slug: no longer used: the file's name decides the page; remove this line",
             "site.toml:1: lang: missing: the language of the text, e.g. en-GB",
         ]
@@ -196,14 +210,16 @@ fn every_fault_in_the_broken_set_is_reported_at_once() {
 
 #[test]
 fn the_valid_fixture_loads() {
-    let bundle = load(Path::new("tests/fixtures/valid")).unwrap();
-    assert_eq!(bundle.pages.len(), 10);
+    let bundles = load(Path::new("tests/fixtures/valid")).unwrap();
+    assert_eq!(bundles.len(), 1);
+    assert_eq!(bundles[0].pages.len(), 10);
 }
 
 /// Faults that stop a file from being read at all, or that concern the folder.
 #[test]
 fn missing_pages_syntax_errors_and_strays_are_reported() {
-    let dir = copy_of("tests/fixtures/valid", "faults");
+    let root = copy_of("tests/fixtures/valid", "faults");
+    let dir = root.join("en");
     fs::remove_file(dir.join("reports/norway.md")).unwrap();
     fs::write(dir.join("policy.md"), "+++\ntitle = \"x\n+++\nText\n").unwrap();
     fs::write(dir.join("reports.md"), "title = \"The research\"\n").unwrap();
@@ -214,7 +230,7 @@ fn missing_pages_syntax_errors_and_strays_are_reported() {
     )
     .unwrap();
     fs::write(dir.join("notes.txt"), "stray").unwrap();
-    let got = messages(&dir);
+    let got = messages(&root);
     assert_eq!(got.len(), 5, "{got:#?}");
     assert_eq!(
         got[0],
@@ -222,7 +238,7 @@ fn missing_pages_syntax_errors_and_strays_are_reported() {
     );
     assert_eq!(
         got[1],
-        "notes.txt: unknown file: pages are .md files (plus site.toml)"
+        "notes.txt: unknown file: pages are .md files (plus site.toml and interface.toml)"
     );
     assert!(
         got[2].starts_with("policy.md:2: the front matter cannot be read:"),
@@ -237,7 +253,7 @@ fn missing_pages_syntax_errors_and_strays_are_reported() {
         got[4],
         "reports/norway.md: missing: /reports/norway/ has no content without this file"
     );
-    fs::remove_dir_all(dir).unwrap();
+    fs::remove_dir_all(root).unwrap();
 }
 
 #[test]
@@ -272,7 +288,7 @@ fn every_front_matter_fault_of_a_file_is_reported_at_once() {
     for file in ["related-research.md", "policy.md"] {
         fs::copy(
             Path::new("tests/fixtures/frontmatter").join(file),
-            dir.join(file),
+            dir.join("en").join(file),
         )
         .unwrap();
     }
@@ -309,7 +325,7 @@ fn unsupported_markdown_is_reported_construct_by_construct() {
     let dir = copy_of("tests/fixtures/valid", "unsupported");
     fs::copy(
         "tests/fixtures/markdown/unsupported.md",
-        dir.join("hong-kong.md"),
+        dir.join("en/hong-kong.md"),
     )
     .unwrap();
     let got = messages(&dir);
@@ -349,12 +365,12 @@ fn nested_markdown_loads() {
     let dir = copy_of("tests/fixtures/valid", "nested");
     fs::copy(
         "tests/fixtures/markdown/nested.md",
-        dir.join("hong-kong.md"),
+        dir.join("en/hong-kong.md"),
     )
     .unwrap();
     let result = load(&dir);
     fs::remove_dir_all(&dir).unwrap();
-    let bundle = result.unwrap_or_else(|e| panic!("{e:#?}"));
+    let bundle = result.unwrap_or_else(|e| panic!("{e:#?}")).remove(0);
     let page = bundle.page(Route::HongKong).unwrap();
     assert_eq!(
         links(&bundle, Route::HongKong),
@@ -367,4 +383,97 @@ fn nested_markdown_loads() {
         ]
     );
     assert_eq!(page.sections.len(), 2);
+}
+
+/// The Chinese edition has every page, in Chinese, with the same facts as the English.
+#[test]
+fn the_chinese_edition_mirrors_the_english() {
+    let editions = editions();
+    assert_eq!(editions.len(), 2);
+    let (en, zh) = (&editions[0], &editions[1]);
+    assert_eq!(zh.edition, 1);
+    assert_eq!(zh.editions[1].code, "zh-hk");
+    assert_eq!(zh.site.lang, "zh-Hant-HK");
+    assert!(zh.site.translation_note.is_some());
+    assert_eq!(en.pages.len(), zh.pages.len());
+    let han = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (a, b) in en.pages.iter().zip(&zh.pages) {
+        assert_eq!(a.path, b.path);
+        assert!(han(&b.title), "{}: {}", b.path, b.title);
+        assert!(han(&b.description), "{}: {}", b.path, b.description);
+        let ids = |p: &rosw::content::Page| p.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(a), ids(b), "{}", a.path);
+        if let (Some(da), Some(db)) = (&a.document, &b.document) {
+            // Official titles and facts stay as Amnesty published them.
+            assert_eq!(da.title, db.title);
+            assert_eq!(da.index, db.index);
+            assert_eq!(da.published, db.published);
+        }
+    }
+}
+
+/// A translation that drifts from the default edition fails the build, naming the file and
+/// the key; a missing word is never filled in from another language.
+#[test]
+fn editions_are_checked_against_each_other() {
+    let dir = copy_of("content", "editions");
+    let zh = dir.join("zh-hk");
+    let words = fs::read_to_string(zh.join("interface.toml")).unwrap();
+    let words = words
+        .lines()
+        .filter(|l| !l.starts_with("skip_link"))
+        .map(|l| {
+            if l.starts_with("read_document") {
+                "read_document = \"閱讀全文\"".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(zh.join("interface.toml"), words).unwrap();
+    let got = messages(&dir);
+    assert_eq!(
+        got,
+        ["zh-hk/interface.toml:1: skip_link: missing: add a line `skip_link = …`"]
+    );
+    // With every key present, the slots and the pages are compared.
+    let words = fs::read_to_string(zh.join("interface.toml")).unwrap();
+    fs::write(
+        zh.join("interface.toml"),
+        format!("skip_link = \"跳至主要內容\"\n{words}"),
+    )
+    .unwrap();
+    let norway = fs::read_to_string(zh.join("reports/norway.md")).unwrap();
+    fs::write(
+        zh.join("reports/norway.md"),
+        norway.replace("{#findings}", "{#key-findings}"),
+    )
+    .unwrap();
+    let site = fs::read_to_string(zh.join("site.toml")).unwrap();
+    let site: String = site
+        .lines()
+        .filter(|l| !l.starts_with("translation_note"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(zh.join("site.toml"), site).unwrap();
+    let got = messages(&dir);
+    assert_eq!(
+        got,
+        [
+            "zh-hk/interface.toml: read_document: has no slots; interface.toml has {language} {site}: keep each {slot} as it is, and translate the words around it",
+            "zh-hk/reports/norway.md: sections: has the sections #summary #key-findings #context; reports/norway.md has #summary #findings #context: the editions must agree",
+            "zh-hk/site.toml: translation_note: missing: a translated edition says on every page that its text is this site's translation (add translation_note = \"…\")",
+        ]
+    );
+    // A folder that is not an edition is not silently left out.
+    fs::create_dir_all(dir.join("fr")).unwrap();
+    let got = messages(&dir);
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        got,
+        [
+            "fr: a folder that languages.toml does not list; add \"fr\" to its editions to publish it",
+        ]
+    );
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 fn fixture() -> Arc<Bundle> {
-    Arc::new(load(Path::new("tests/fixtures/valid")).unwrap())
+    Arc::new(load(Path::new("tests/fixtures/valid")).unwrap().remove(0))
 }
 
 /// The h1's text, without Leptos's empty comment markers (`<!>`).
@@ -174,17 +174,22 @@ fn finish_writes_a_complete_site() {
 fn with_page(fixture_page: &str, name: &str) -> Arc<Bundle> {
     let dir = std::env::temp_dir().join(format!("rosw-render-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(dir.join("reports")).unwrap();
+    fs::create_dir_all(dir.join("en/reports")).unwrap();
+    fs::copy(
+        "tests/fixtures/valid/languages.toml",
+        dir.join("languages.toml"),
+    )
+    .unwrap();
     for sub in ["", "reports"] {
-        for entry in fs::read_dir(Path::new("tests/fixtures/valid").join(sub)).unwrap() {
+        for entry in fs::read_dir(Path::new("tests/fixtures/valid/en").join(sub)).unwrap() {
             let path = entry.unwrap().path();
             if path.is_file() {
-                fs::copy(&path, dir.join(sub).join(path.file_name().unwrap())).unwrap();
+                fs::copy(&path, dir.join("en").join(sub).join(path.file_name().unwrap())).unwrap();
             }
         }
     }
-    fs::copy(fixture_page, dir.join("hong-kong.md")).unwrap();
-    let bundle = load(&dir).unwrap_or_else(|e| panic!("{e:#?}"));
+    fs::copy(fixture_page, dir.join("en/hong-kong.md")).unwrap();
+    let bundle = load(&dir).unwrap_or_else(|e| panic!("{e:#?}")).remove(0);
     fs::remove_dir_all(dir).unwrap();
     Arc::new(bundle)
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   site check [CONTENT_DIR]     check content/ and report every fault
-  site bundle OUT.json         check content/ and write the JSON bundle
+  site bundle OUT_DIR          check content/ and write each edition's JSON bundle
   site finish STAGING_DIR      (Trunk post_build hook) bundle, prerender, headers, compression
   site base-path               print the base path of $SITE_URL (e.g. /rights/)
 
@@ -50,25 +50,31 @@ fn main() -> ExitCode {
         (Some("check"), dir) => {
             let dir = dir.map(PathBuf::from).unwrap_or_else(content_dir);
             match source::load(&dir) {
-                Ok(bundle) => {
-                    println!(
-                        "content OK: {} pages in {}",
-                        bundle.pages.len(),
-                        dir.display()
-                    );
+                Ok(bundles) => {
+                    let editions: Vec<String> = bundles
+                        .iter()
+                        .map(|b| format!("{} ({} pages)", b.editions[b.edition].code, b.pages.len()))
+                        .collect();
+                    println!("content OK in {}: {}", dir.display(), editions.join(", "));
                     ExitCode::SUCCESS
                 }
                 Err(errors) => report(&errors),
             }
         }
         (Some("bundle"), Some(out)) => match source::load(&content_dir()) {
-            Ok(bundle) => match serde_json::to_string(&bundle)
-                .map_err(|e| e.to_string())
-                .and_then(|json| std::fs::write(out, json).map_err(|e| e.to_string()))
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(&e),
-            },
+            Ok(bundles) => {
+                for bundle in &bundles {
+                    let code = &bundle.editions[bundle.edition].code;
+                    let path = PathBuf::from(out).join(format!("content.{code}.json"));
+                    if let Err(e) = serde_json::to_string(bundle)
+                        .map_err(|e| e.to_string())
+                        .and_then(|json| std::fs::write(&path, json).map_err(|e| e.to_string()))
+                    {
+                        return fail(&format!("{}: {e}", path.display()));
+                    }
+                }
+                ExitCode::SUCCESS
+            }
             Err(errors) => report(&errors),
         },
         (Some("finish"), Some(out)) => {

@@ -7,7 +7,8 @@ use super::source;
 use crate::content::ids;
 use crate::meta::{PageMeta, SiteUrl, page_meta};
 use crate::prerender::render_route;
-use crate::routes::Route;
+use crate::content::Bundle;
+use crate::routes::{BasePath, Route, edition_base};
 use base64::Engine;
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
@@ -72,15 +73,26 @@ pub struct Summary {
 }
 
 pub fn finish(options: &Options) -> Result<Summary, BuildError> {
-    let bundle = Arc::new(source::load(&options.content).map_err(BuildError::Content)?);
+    let bundles = source::load(&options.content).map_err(BuildError::Content)?;
+    let codes: Vec<(String, String)> = bundles[0]
+        .editions
+        .iter()
+        .map(|e| (e.code.clone(), e.lang.clone()))
+        .collect();
     let out = &options.out;
     let base = options.site.base();
     let mut files = Vec::new();
 
-    let json = serde_json::to_string(&bundle).map_err(|e| BuildError::Setup(e.to_string()))?;
-    let bundle_file = format!("content.{}.json", short_hash(json.as_bytes()));
-    fs::write(out.join(&bundle_file), &json)?;
-    files.push(bundle_file.clone());
+    // One bundle per edition: a page downloads only its own language's.
+    let mut bundle_hrefs = Vec::new();
+    for bundle in &bundles {
+        let json = serde_json::to_string(bundle).map_err(|e| BuildError::Setup(e.to_string()))?;
+        let code = &bundle.editions[bundle.edition].code;
+        let bundle_file = format!("content.{code}.{}.json", short_hash(json.as_bytes()));
+        fs::write(out.join(&bundle_file), &json)?;
+        bundle_hrefs.push(base.join(&format!("/{bundle_file}")));
+        files.push(bundle_file);
+    }
 
     let template_path = out.join("index.html");
     let template = fs::read_to_string(&template_path)
@@ -88,26 +100,43 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
     let (template, boot_file) = write_boot_script(&template, out, base.as_str())?;
     files.extend(boot_file);
 
-    let shared = Shared {
-        bundle_href: base.join(&format!("/{bundle_file}")),
-        base: base.as_str().to_string(),
-        lang: bundle.site.lang.clone(),
-        csp_meta: options.csp_meta,
-    };
-    for route in Route::with_content() {
-        let meta = page_meta(&bundle, route, &options.site);
-        let body = render_route(bundle.clone(), route, base);
-        let html = page_html(&template, &shared, &meta, route, &body)?;
-        let file = route.output_file();
-        let path = out.join(&file);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+    for bundle in bundles.into_iter().map(Arc::new) {
+        let shared = Shared {
+            bundle_href: bundle_hrefs[bundle.edition].clone(),
+            bundle_hrefs: bundle_hrefs.join(" "),
+            load_words: serde_json::to_string(&bundle.words.load)
+                .map_err(|e| BuildError::Setup(e.to_string()))?,
+            base: base.as_str().to_string(),
+            csp_meta: options.csp_meta,
+        };
+        for route in Route::with_content() {
+            let meta = page_meta(&bundle, route, &options.site);
+            let body = render_route(bundle.clone(), route, base);
+            let html = page_html(&template, &shared, &meta, route, &body)?;
+            let file = output_file(&bundle, route);
+            let path = out.join(&file);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, html)?;
+            files.push(file);
         }
-        fs::write(&path, html)?;
-        files.push(file);
     }
+    // Netlify serves an edition's own not-found page under its path with this rule
+    // (Cloudflare Pages finds the nearest 404.html by itself).
+    let mut redirects = String::from("# Written by the site builder (src/builder/output.rs).\n");
+    for (code, _) in codes.iter().skip(1) {
+        let _ = writeln!(
+            redirects,
+            "{} {} 404",
+            base.join(&format!("/{code}/*")),
+            base.join(&format!("/{code}/404.html"))
+        );
+    }
+    fs::write(out.join("_redirects"), redirects)?;
+    files.push("_redirects".into());
 
-    fs::write(out.join("sitemap.xml"), sitemap(&options.site))?;
+    fs::write(out.join("sitemap.xml"), sitemap(&options.site, &codes))?;
     fs::write(
         out.join("robots.txt"),
         format!(
@@ -115,7 +144,7 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
             options.site.absolute("/sitemap.xml")
         ),
     )?;
-    fs::write(out.join("_headers"), headers_file(out, &options.site)?)?;
+    fs::write(out.join("_headers"), headers_file(out, &options.site, &codes)?)?;
     files.extend(["sitemap.xml", "robots.txt", "_headers"].map(String::from));
     files.extend(precompress(out)?);
     Ok(Summary { files })
@@ -223,11 +252,22 @@ fn write_boot_script(
     Ok((html, Some(file)))
 }
 
-/// Values that are the same on every page.
+/// The file of a route's page in its edition: `zh-hk/policy/index.html`, `zh-hk/404.html`.
+pub fn output_file(bundle: &Bundle, route: Route) -> String {
+    match bundle.edition {
+        0 => route.output_file(),
+        i => format!("{}/{}", bundle.editions[i].code, route.output_file()),
+    }
+}
+
+/// Values that are the same on every page of an edition.
 struct Shared {
     bundle_href: String,
+    /// Every edition's bundle, in order, space-separated.
+    bundle_hrefs: String,
+    /// The edition's words for loading and its faults, as JSON.
+    load_words: String,
     base: String,
-    lang: String,
     csp_meta: bool,
 }
 
@@ -293,7 +333,13 @@ fn page_html(
             "content",
             shared.bundle_href.clone(),
         ),
-        ("html", "lang", shared.lang.clone()),
+        (
+            "meta[name=content-bundles]",
+            "content",
+            shared.bundle_hrefs.clone(),
+        ),
+        ("meta[name=load-words]", "content", shared.load_words.clone()),
+        ("html", "lang", meta.lang.clone()),
     ];
     let not_found = route == Route::NotFound;
     let mut handlers = Vec::new();
@@ -305,6 +351,36 @@ fn page_html(
         }));
     }
     let mut extra_head = String::new();
+    // Every edition of this page, for search engines; and the other locales, for previews.
+    let alternates: String = meta
+        .alternates
+        .iter()
+        .map(|(lang, url)| {
+            format!(
+                r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+                attr(lang),
+                attr(url)
+            )
+        })
+        .collect();
+    handlers.push(element!("link[rel=canonical]", move |el| {
+        el.after(&alternates, ContentType::Html);
+        Ok(())
+    }));
+    let locales: String = meta
+        .locale_alternates
+        .iter()
+        .map(|locale| {
+            format!(
+                r#"<meta property="og:locale:alternate" content="{}">"#,
+                attr(locale)
+            )
+        })
+        .collect();
+    handlers.push(element!("meta[property='og:locale']", move |el| {
+        el.after(&locales, ContentType::Html);
+        Ok(())
+    }));
     if not_found {
         // No canonical address: this page stands for every unknown one.
         handlers.push(element!(
@@ -341,16 +417,34 @@ fn page_html(
     rewrite_str(template, settings(handlers)).map_err(rewrite_error)
 }
 
-fn sitemap(site: &SiteUrl) -> String {
+/// Every page of every edition, each with its editions as alternates.
+fn sitemap(site: &SiteUrl, editions: &[(String, String)]) -> String {
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for route in Route::ALL {
-        let _ = writeln!(
-            xml,
-            "  <url><loc>{}</loc></url>",
-            site.absolute(route.path())
-        );
+    let codes: Vec<&str> = editions.iter().map(|(code, _)| code.as_str()).collect();
+    let url = |edition: usize, route: Route| {
+        site.absolute(&edition_base(&BasePath::root(), &codes, edition).join(route.path()))
+    };
+    for edition in 0..editions.len() {
+        for route in Route::ALL {
+            let _ = write!(xml, "  <url><loc>{}</loc>", url(edition, route));
+            if editions.len() > 1 {
+                for (i, (_, lang)) in editions.iter().enumerate() {
+                    let _ = write!(
+                        xml,
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>",
+                        url(i, route)
+                    );
+                }
+                let _ = write!(
+                    xml,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    url(0, route)
+                );
+            }
+            xml.push_str("</url>\n");
+        }
     }
     xml.push_str("</urlset>\n");
     xml
@@ -358,7 +452,11 @@ fn sitemap(site: &SiteUrl) -> String {
 
 /// Netlify / Cloudflare Pages `_headers`: security headers everywhere; hashed files cached
 /// for a year; pages, the share image and unhashed files revalidated on every visit.
-fn headers_file(out: &Path, site: &SiteUrl) -> Result<String, BuildError> {
+fn headers_file(
+    out: &Path,
+    site: &SiteUrl,
+    editions: &[(String, String)],
+) -> Result<String, BuildError> {
     let base = site.base();
     let mut text = String::from("# Written by the site builder (src/builder/output.rs).\n");
     let _ = writeln!(text, "{}*", base.as_str());
@@ -368,8 +466,11 @@ fn headers_file(out: &Path, site: &SiteUrl) -> Result<String, BuildError> {
     let mut rule = |path: String, cache: &str| {
         let _ = write!(text, "\n{path}\n  Cache-Control: {cache}\n");
     };
-    for route in Route::ALL {
-        rule(route.href(base), REVALIDATE);
+    let codes: Vec<&str> = editions.iter().map(|(code, _)| code.as_str()).collect();
+    for edition in 0..codes.len() {
+        for route in Route::ALL {
+            rule(route.href(&edition_base(base, &codes, edition)), REVALIDATE);
+        }
     }
     let mut names: Vec<String> = fs::read_dir(out)?
         .filter_map(Result::ok)

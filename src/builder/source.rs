@@ -5,13 +5,15 @@ use super::errors::{ContentError, Lines, Report};
 use super::frontmatter::{self, FrontMatter, Rules};
 use super::markdown;
 use crate::content::fields::{PLACEHOLDER, check_https};
-use crate::content::{Bundle, Page, SCHEMA_VERSION, Site};
+use crate::content::{Bundle, Edition, Page, SCHEMA_VERSION, Site, Words};
 use crate::routes::{Folder, Route};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub const SITE_FILE: &str = "site.toml";
+pub const WORDS_FILE: &str = "interface.toml";
+pub const LANGUAGES_FILE: &str = "languages.toml";
 
 /// Why each required field of a page is needed, for "missing: …".
 const PAGE_HINTS: &[(&str, &str)] = &[
@@ -97,6 +99,10 @@ const SITE_HINTS: &[(&str, &str)] = &[
         "the address of that licence (https://…)",
     ),
     ("share_image_alt", "a description of the share image"),
+    (
+        "language_name",
+        "the language's name in itself, for the language switch, e.g. English or 繁體中文",
+    ),
 ];
 
 /// A link in a page's text, remembered until every page is known.
@@ -106,16 +112,157 @@ struct PendingLink {
     href: String,
 }
 
-/// Reads and checks the whole content folder.
-pub fn load(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
+/// One edition's content, read and checked on its own.
+struct EditionContent {
+    folder: PathBuf,
+    site: Site,
+    words: Words,
+    pages: Vec<Page>,
+}
+
+/// Reads and checks the whole content folder: `languages.toml` names the editions (one
+/// folder each, the default first), each edition is checked on its own, then against the
+/// default one. Returns a bundle per edition, in that order.
+pub fn load(dir: &Path) -> Result<Vec<Bundle>, Vec<ContentError>> {
     let mut report = Report::default();
-    let site = load_site(dir, &mut report);
+    let codes = load_languages(dir, &mut report);
+    check_top_folder(dir, &codes, &mut report);
+    let contents: Vec<Option<EditionContent>> = codes
+        .iter()
+        .map(|code| load_edition(&dir.join(code), &mut report))
+        .collect();
+    if !report.is_empty() {
+        return Err(report.into_errors());
+    }
+    let contents: Vec<EditionContent> = contents.into_iter().flatten().collect();
+    if let Some((first, others)) = contents.split_first() {
+        for other in others {
+            check_translation(first, other, &mut report);
+        }
+    }
+    if !report.is_empty() {
+        return Err(report.into_errors());
+    }
+    let editions: Vec<Edition> = codes
+        .iter()
+        .zip(&contents)
+        .map(|(code, content)| Edition {
+            code: code.clone(),
+            lang: content.site.lang.clone(),
+            locale: content.site.locale.clone(),
+            name: content.site.language_name.clone(),
+        })
+        .collect();
+    Ok(contents
+        .into_iter()
+        .enumerate()
+        .map(|(edition, content)| Bundle {
+            schema: SCHEMA_VERSION,
+            edition,
+            editions: editions.clone(),
+            site: content.site,
+            words: content.words,
+            pages: content.pages,
+        })
+        .collect())
+}
+
+/// `languages.toml`: `editions = ["en", "zh-hk"]`.
+fn load_languages(dir: &Path, report: &mut Report) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Languages {
+        editions: Vec<String>,
+    }
+    let path = dir.join(LANGUAGES_FILE);
+    let shown = path.display().to_string();
+    let Some(text) = read(&path, report) else {
+        return Vec::new();
+    };
+    let fault = |report: &mut Report, message: String| {
+        report.push(ContentError::new(&shown, None, Some("editions"), message));
+    };
+    let languages: Languages = match toml::from_str(&text) {
+        Ok(languages) => languages,
+        Err(e) => {
+            fault(
+                report,
+                format!(
+                    "{}; write one line: editions = [\"en\", \"zh-hk\"] (folder names, the default first)",
+                    e.message()
+                ),
+            );
+            return Vec::new();
+        }
+    };
+    let mut codes: Vec<String> = Vec::new();
+    for code in languages.editions {
+        let valid = !code.is_empty()
+            && code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            fault(
+                report,
+                format!("{code:?} is not a folder name of lowercase letters, digits and -"),
+            );
+        } else if codes.contains(&code) {
+            fault(report, format!("{code:?} is listed twice"));
+        } else if Route::parse(&format!("/{code}/")) != Route::NotFound {
+            fault(report, format!("{code:?} is the address of a page"));
+        } else {
+            codes.push(code);
+        }
+    }
+    if codes.is_empty() && report.is_empty() {
+        fault(report, "is empty: list at least one edition".into());
+    }
+    codes
+}
+
+/// Only the editions' folders, `languages.toml` and notes for editors (`.md`) belong here.
+fn check_top_folder(dir: &Path, codes: &[String], report: &mut Report) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if path.is_dir() && !codes.iter().any(|c| c == name) {
+            report.push(ContentError::new(
+                &path.display().to_string(),
+                None,
+                None,
+                format!(
+                    "a folder that {LANGUAGES_FILE} does not list; add {name:?} to its editions to publish it"
+                ),
+            ));
+        } else if path.is_file() && name != LANGUAGES_FILE && !name.ends_with(".md") {
+            report.push(ContentError::new(
+                &path.display().to_string(),
+                None,
+                None,
+                "unknown file: the pages live in one folder per language".into(),
+            ));
+        }
+    }
+}
+
+/// Reads and checks one edition's folder.
+fn load_edition(dir: &Path, report: &mut Report) -> Option<EditionContent> {
+    let before = report.len();
+    let site = load_site(dir, report);
+    let words = load_words(dir, report);
     let mut pages: HashMap<Route, Page> = HashMap::new();
     let mut links = Vec::new();
 
-    let files = page_files(dir, &mut report);
+    let files = page_files(dir, report);
     for (route, file) in &files {
-        if let Some(page) = load_page(file, *route, &mut links, &mut report) {
+        if let Some(page) = load_page(file, *route, &mut links, report) {
             pages.insert(*route, page);
         }
     }
@@ -131,17 +278,18 @@ pub fn load(dir: &Path) -> Result<Bundle, Vec<ContentError>> {
         }
     }
 
-    check_links(&links, &pages, &mut report);
+    check_links(&links, &pages, report);
 
-    match site {
-        Some(site) if report.is_empty() => Ok(Bundle {
-            schema: SCHEMA_VERSION,
+    match (site, words) {
+        (Some(site), Some(words)) if report.len() == before => Some(EditionContent {
+            folder: dir.to_path_buf(),
             site,
+            words,
             pages: Route::with_content()
                 .filter_map(|r| pages.remove(&r))
                 .collect(),
         }),
-        _ => Err(report.into_errors()),
+        _ => None,
     }
 }
 
@@ -190,7 +338,7 @@ fn page_files(dir: &Path, report: &mut Report) -> Vec<(Route, PathBuf)> {
                         &shown,
                         None,
                         None,
-                        "unknown folder: pages live in content/ and content/reports/ only".into(),
+                        "unknown folder: an edition's pages live in its folder and its reports/ folder only".into(),
                     ));
                 }
             } else if let Some(stem) = name.strip_suffix(".md")
@@ -202,12 +350,14 @@ fn page_files(dir: &Path, report: &mut Report) -> Vec<(Route, PathBuf)> {
                         report.push(ContentError::new(&shown, None, None, unknown_page(folder)))
                     }
                 }
-            } else if !(folder == Folder::Top && (name == SITE_FILE || name == "README.md")) {
+            } else if !(folder == Folder::Top
+                && (name == SITE_FILE || name == WORDS_FILE || name == "README.md"))
+            {
                 report.push(ContentError::new(
                     &shown,
                     None,
                     None,
-                    "unknown file: pages are .md files (plus site.toml)".into(),
+                    format!("unknown file: pages are .md files (plus {SITE_FILE} and {WORDS_FILE})"),
                 ));
             }
         }
@@ -222,8 +372,8 @@ fn unknown_page(folder: Folder) -> String {
         .map(|(_, name)| format!("{name}.md"))
         .collect();
     let place = match folder {
-        Folder::Top => "content/",
-        Folder::Reports => "content/reports/",
+        Folder::Top => "a language's folder",
+        Folder::Reports => "its reports/ folder",
     };
     format!(
         "unknown page: a file's name decides its page, and the pages in {place} are {}",
@@ -260,6 +410,22 @@ fn load_site(dir: &Path, report: &mut Report) -> Option<Site> {
     };
     let site = front.read::<Site>(&rules, report);
     site.value.filter(|_| site.clean)
+}
+
+fn load_words(dir: &Path, report: &mut Report) -> Option<Words> {
+    let path = dir.join(WORDS_FILE);
+    let text = read(&path, report)?;
+    let shown = path.display().to_string();
+    let lines = Lines::new(&text);
+    let front = FrontMatter::parse(&text, 0, &shown, &lines)
+        .map_err(|e| report.push(e))
+        .ok()?;
+    let rules = Rules {
+        hints: &[],
+        reserved: &[],
+    };
+    let words = front.read::<Words>(&rules, report);
+    words.value.filter(|_| words.clean)
 }
 
 fn load_page(
@@ -386,6 +552,156 @@ fn check_page(front: &FrontMatter, route: Route, page: &Page, report: &mut Repor
     report.len() == before
 }
 
+/// A translated edition against the default one: the same pages, sections, document facts,
+/// finding counts, sources and items, the interface's templates with the same slots, and a
+/// note saying that it is a translation.
+fn check_translation(first: &EditionContent, other: &EditionContent, report: &mut Report) {
+    let file = |route: Route| file_of(&other.folder, route).display().to_string();
+    let original = |route: Route| file_of(&first.folder, route).display().to_string();
+    let mut fault = |file: &str, field: &str, message: String| {
+        report.push(ContentError::new(file, None, Some(field), message));
+    };
+    if other.site.translation_note.is_none() {
+        fault(
+            &other.folder.join(SITE_FILE).display().to_string(),
+            "translation_note",
+            "missing: a translated edition says on every page that its text is this site's translation (add translation_note = \"…\")".into(),
+        );
+    }
+    check_slots(first, other, &mut fault);
+    for (a, b) in first.pages.iter().zip(&other.pages) {
+        // `/404` parses as the not-found route, like any path outside the contract.
+        let route = Route::parse(&a.path);
+        let (here, there) = (file(route), original(route));
+        let mut differs = |field: &str, ours: String, theirs: String, what: &str| {
+            if ours != theirs {
+                fault(
+                    &here,
+                    field,
+                    format!("{what} {ours}; {there} has {theirs}: the editions must agree"),
+                );
+            }
+        };
+        let ids = |p: &Page| p.sections.iter().map(|s| format!("#{}", s.id)).collect::<Vec<_>>().join(" ");
+        differs("sections", ids(b), ids(a), "has the sections");
+        for (sa, sb) in a.sections.iter().zip(&b.sections) {
+            differs(
+                &format!("sections #{}", sa.id),
+                shape(&sb.blocks),
+                shape(&sa.blocks),
+                "has",
+            );
+        }
+        differs("intro", shape(&b.intro), shape(&a.intro), "has");
+        match (&a.document, &b.document) {
+            (Some(da), Some(db)) => {
+                differs("document.title", db.title.clone(), da.title.clone(), "is");
+                differs("document.index", format!("{:?}", db.index), format!("{:?}", da.index), "is");
+                differs("document.published", db.published.clone(), da.published.clone(), "is");
+                differs("document.url", db.url.clone(), da.url.clone(), "is");
+                differs(
+                    "document.languages",
+                    db.languages.len().to_string(),
+                    da.languages.len().to_string(),
+                    "names this many languages:",
+                );
+            }
+            (None, None) => {}
+            _ => differs("document", format!("{}", b.document.is_some()), format!("{}", a.document.is_some()), "has a [document]:"),
+        }
+        let urls = |p: &Page| p.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" ");
+        differs("sources", urls(b), urls(a), "lists the sources");
+        let facts = |p: &Page| {
+            p.items
+                .iter()
+                .map(|i| format!("{} {} {} {} {} {:?} {:?}", i.id, i.year, i.kind, i.date, i.url, i.index, i.title))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        differs("items", facts(b), facts(a), "has the items");
+    }
+}
+
+/// A section's outline, for comparing editions: how many lists, list items and quotes.
+fn shape(blocks: &[crate::content::Block]) -> String {
+    use crate::content::Block;
+    fn count(blocks: &[Block], lists: &mut usize, items: &mut usize, quotes: &mut usize) {
+        for block in blocks {
+            match block {
+                Block::Bullets(list) | Block::Numbered(_, list) => {
+                    *lists += 1;
+                    *items += list.len();
+                    list.iter().for_each(|item| count(item, lists, items, quotes));
+                }
+                Block::Quote(inner) => {
+                    *quotes += 1;
+                    count(inner, lists, items, quotes);
+                }
+                Block::Paragraph(_) | Block::Subheading(_) => {}
+            }
+        }
+    }
+    let (mut lists, mut items, mut quotes) = (0, 0, 0);
+    count(blocks, &mut lists, &mut items, &mut quotes);
+    format!("{lists} list(s) with {items} item(s) and {quotes} quote(s)")
+}
+
+/// Every template of the interface has the same `{slots}` in each language.
+fn check_slots(
+    first: &EditionContent,
+    other: &EditionContent,
+    fault: &mut impl FnMut(&str, &str, String),
+) {
+    use crate::content::{Part, template_parts};
+    fn strings(value: &serde_json::Value, prefix: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    let name = if prefix.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{prefix}.{key}")
+                    };
+                    strings(value, &name, out);
+                }
+            }
+            serde_json::Value::String(text) => out.push((prefix.to_string(), text.clone())),
+            _ => {}
+        }
+    }
+    let slots = |text: &str| {
+        let mut slots: Vec<String> = template_parts(text)
+            .into_iter()
+            .filter_map(|p| match p {
+                Part::Slot(name) => Some(format!("{{{name}}}")),
+                Part::Text(_) => None,
+            })
+            .collect();
+        slots.sort();
+        slots.join(" ")
+    };
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    strings(&serde_json::to_value(&other.words).unwrap_or_default(), "", &mut ours);
+    strings(&serde_json::to_value(&first.words).unwrap_or_default(), "", &mut theirs);
+    let here = other.folder.join(WORDS_FILE).display().to_string();
+    let there = first.folder.join(WORDS_FILE).display().to_string();
+    for ((key, text), (_, original)) in ours.iter().zip(&theirs) {
+        let (a, b) = (slots(text), slots(original));
+        if a != b {
+            let show = |s: &str| if s.is_empty() { "no slots".to_string() } else { s.to_string() };
+            fault(
+                &here,
+                key,
+                format!(
+                    "has {}; {there} has {}: keep each {{slot}} as it is, and translate the words around it",
+                    show(&a),
+                    show(&b)
+                ),
+            );
+        }
+    }
+}
+
 /// Internal links must reach a page (and section) of the contract; others must be https.
 fn check_links(links: &[PendingLink], pages: &HashMap<Route, Page>, report: &mut Report) {
     for link in links {
@@ -495,7 +811,7 @@ mod tests {
             },
         );
         assert_eq!(page.len(), 3 + 5 + 2 + 8, "{page:#?}");
-        assert_eq!(site.len(), 14, "{site:#?}");
+        assert_eq!(site.len(), 15, "{site:#?}");
         for fault in page.iter().chain(&site) {
             assert!(fault.contains(": missing: "), "{fault}");
             assert!(!fault.contains("add a line"), "no hint: {fault}");

@@ -1,3 +1,4 @@
+use crate::components::marked;
 use crate::routes::Route;
 use crate::{use_base, use_bundle};
 use leptos::prelude::*;
@@ -17,8 +18,8 @@ pub fn Card(route: Route) -> impl IntoView {
     view! {
         <li class="card">
             {label.map(|l| view! { <p class="card-label">{l}</p> })}
-            <h3><A href=href>{title}</A></h3>
-            <p>{description}</p>
+            <h3><A href=href>{marked(&title)}</A></h3>
+            <p>{marked(&description)}</p>
         </li>
     }
 }

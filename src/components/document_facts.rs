@@ -1,48 +1,58 @@
-use crate::content::{Document, display_date, ids, join_list, site_of};
+use crate::components::{language_marks, marked_with};
+use crate::content::{Document, display_date, fill, ids, join_list, site_of};
+use crate::use_bundle;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-pub const HEADING: &str = "The document";
 
 /// The facts of the official document: what to cite and where to read it in full.
 #[component]
 pub fn DocumentFacts(document: Document) -> impl IntoView {
+    let bundle = use_bundle();
+    let words = &bundle.words;
+    let marks = language_marks();
     let languages_label = if document.languages.len() > 1 {
-        "Languages"
+        &words.languages
     } else {
-        "Language"
+        &words.language
     };
-    let link_text = format!(
-        "Read the full document on {} ({})",
-        site_of(&document.url),
-        document.url_language
+    let link_text = fill(
+        &words.read_document,
+        &[
+            ("site", site_of(&document.url)),
+            ("language", &document.url_language),
+        ],
     );
+    let index_label = words.index_number.clone();
     view! {
         <aside class="facts" aria-labelledby=ids::DOCUMENT>
-            <h2 id=ids::DOCUMENT>{HEADING}</h2>
+            <h2 id=ids::DOCUMENT>{words.document.clone()}</h2>
             <dl>
                 <div>
-                    <dt>"Official title"</dt>
-                    <dd class="facts-title">{document.title}</dd>
+                    <dt>{words.official_title.clone()}</dt>
+                    <dd class="facts-title">{marked_with(&document.title, &marks)}</dd>
                 </div>
                 {document.index.map(|index| view! {
                     <div>
-                        <dt>"Index number"</dt>
+                        <dt>{index_label}</dt>
                         <dd>{index}</dd>
                     </div>
                 })}
                 <div>
-                    <dt>"Published"</dt>
-                    <dd><time datetime=document.published.clone()>{display_date(&document.published)}</time></dd>
+                    <dt>{words.published.clone()}</dt>
+                    <dd>
+                        <time datetime=document.published.clone()>
+                            {display_date(&document.published, words)}
+                        </time>
+                    </dd>
                 </div>
                 <div>
-                    <dt>{languages_label}</dt>
-                    <dd>{join_list(&document.languages)}</dd>
+                    <dt>{languages_label.clone()}</dt>
+                    <dd>{join_list(&document.languages, words)}</dd>
                 </div>
             </dl>
-            {document.note.map(|note| view! { <p class="facts-note">{note}</p> })}
+            {document.note.map(|note| view! { <p class="facts-note">{marked_with(&note, &marks)}</p> })}
             <p class="facts-link">
-                <A href=document.url>{link_text}</A>
+                <A href=document.url>{marked_with(&link_text, &marks)}</A>
             </p>
         </aside>
     }

@@ -1,10 +1,11 @@
-use crate::components::ShareButton;
-use crate::content::ids;
-use crate::routes::Route;
-use crate::{use_base, use_bundle};
+use crate::components::{ShareButton, marked};
+use crate::content::{Part, ids, template_parts};
+use crate::routes::{Route, edition_base};
+use crate::{CurrentRoute, use_base, use_bundle, use_site_base};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// The first focusable element: lets keyboard and screen-reader users past the navigation.
 /// An in-page anchor, not a route link; the router would treat a click on it as a
@@ -19,13 +20,18 @@ pub fn SkipLink() -> impl IntoView {
             main.scroll_into_view();
         }
     };
-    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to main content"</a> }
+    let label = use_bundle().words.skip_link.clone();
+    view! { <a class="skip-link" href="#main" on:click=skip>{label}</a> }
 }
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let base = use_base();
     let bundle = use_bundle();
+    let (name, nav_label) = (
+        bundle.site.name.clone(),
+        bundle.words.main_navigation.clone(),
+    );
     let items = Route::NAV
         .into_iter()
         .map(|route| {
@@ -39,9 +45,10 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="wrap site-header-inner">
                 <p class="site-name">
-                    <A href=Route::Home.href(&base) exact=true>{bundle.site.name.clone()}</A>
+                    <A href=Route::Home.href(&base) exact=true>{name}</A>
                 </p>
-                <nav class="site-nav" aria-label="Main">
+                <LanguageSwitch/>
+                <nav class="site-nav" aria-label=nav_label>
                     <ul>{items}</ul>
                 </nav>
             </div>
@@ -49,29 +56,123 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// The same page (and section) in each other edition, named in its own language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let bundle = use_bundle();
+    let site_base = use_site_base();
+    let codes: Vec<String> = bundle.editions.iter().map(|e| e.code.clone()).collect();
+    let route = use_context::<CurrentRoute>().map(|CurrentRoute(route)| route);
+    let hash = use_location().hash;
+    let links = bundle
+        .editions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != bundle.edition)
+        .map(|(i, edition)| {
+            let base = edition_base(&site_base, &codes, i);
+            // The sections and items have the same ids in every edition (the build checks).
+            let href = move || {
+                let route = route.map_or(Route::Home, |r| r.get());
+                let route = if route == Route::NotFound {
+                    Route::Home
+                } else {
+                    route
+                };
+                let hash = hash.get();
+                let fragment = if hash.is_empty() || hash.starts_with('#') {
+                    hash
+                } else {
+                    format!("#{hash}")
+                };
+                format!("{}{fragment}", route.href(&base))
+            };
+            let (lang, name) = (edition.lang.clone(), edition.name.clone());
+            view! {
+                <li>
+                    <A href=href attr:hreflang=lang.clone() attr:lang=lang>
+                        {name}
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    let label = bundle.words.language_navigation.clone();
+    view! {
+        <nav class="language-switch" aria-label=label>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// A translated edition says, on every page, whose words it shows.
+#[component]
+pub fn EditionNote() -> impl IntoView {
+    use_bundle().site.translation_note.clone().map(|note| {
+        view! {
+            <div class="edition-note">
+                <p class="wrap">{marked(&note)}</p>
+            </div>
+        }
+    })
+}
+
+/// A template's text with its `{slots}` filled by links.
+fn with_links(template: &str, links: &[(&str, String, String)]) -> AnyView {
+    template_parts(template)
+        .into_iter()
+        .map(|part| match part {
+            Part::Text(text) => text.to_string().into_any(),
+            Part::Slot(name) => match links.iter().find(|(n, _, _)| *n == name) {
+                Some((_, href, label)) => {
+                    let label = marked(label);
+                    view! { <A href=href.clone()>{label}</A> }.into_any()
+                }
+                None => ().into_any(),
+            },
+        })
+        .collect_view()
+        .into_any()
+}
+
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let site = use_bundle().site.clone();
+    let bundle = use_bundle();
+    let (site, words) = (&bundle.site, &bundle.words);
+    let licence = with_links(
+        &words.licence_note,
+        &[("licence", site.licence_url.clone(), site.licence.clone())],
+    );
+    let text_licence = with_links(
+        &words.text_licence_note,
+        &[(
+            "licence",
+            site.text_licence_url.clone(),
+            site.text_licence.clone(),
+        )],
+    );
+    let original = with_links(
+        &words.original_page,
+        &[
+            (
+                "title",
+                site.original_url.clone(),
+                site.original_title.clone(),
+            ),
+            (
+                "archive",
+                site.original_archive_url.clone(),
+                words.archived_copy.clone(),
+            ),
+        ],
+    );
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>{site.attribution}</p>
-                <p>
-                    "Amnesty International’s documents are published under "
-                    <A href=site.licence_url>{site.licence}</A>
-                    " where they say so."
-                </p>
-                <p>
-                    "This site’s own text: "
-                    <A href=site.text_licence_url>{site.text_licence}</A>
-                </p>
-                <p>
-                    "Original page: "
-                    <A href=site.original_url>{site.original_title}</A>
-                    " ("
-                    <A href=site.original_archive_url>"archived copy"</A>
-                    ")"
-                </p>
+                <p>{marked(&site.attribution)}</p>
+                <p>{licence}</p>
+                <p>{text_licence}</p>
+                <p>{original}</p>
             </div>
         </footer>
     }
@@ -88,8 +189,8 @@ pub fn PageHeader(
 ) -> impl IntoView {
     view! {
         <header class="page-header">
-            <h1 id=ids::PAGE_TITLE tabindex="-1">{title.clone()}</h1>
-            {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+            <h1 id=ids::PAGE_TITLE tabindex="-1">{marked(&title)}</h1>
+            {lead.map(|lead| view! { <p class="lead">{marked(&lead)}</p> })}
             {share.then(|| view! { <ShareButton title/> })}
         </header>
     }

@@ -1,8 +1,8 @@
 //! Ways around a long page and between pages: contents, breadcrumbs, previous and next.
 
-use super::{document_facts, sources};
 use crate::content::ids;
 use crate::routes::Route;
+use super::{language_marks, marked_with};
 use crate::{use_base, use_bundle};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,14 +14,17 @@ pub fn Contents(route: Route) -> impl IntoView {
     let href = route.href(&use_base());
     let bundle = use_bundle();
     let page = bundle.page_or_not_found(route);
+    let words = &bundle.words;
     let mut entries: Vec<(&str, &str)> = Vec::new();
     if page.document.is_some() {
-        entries.push((ids::DOCUMENT, document_facts::HEADING));
+        entries.push((ids::DOCUMENT, &words.document));
     }
     entries.extend(page.contents());
     if !page.sources.is_empty() {
-        entries.push((ids::SOURCES, sources::HEADING));
+        entries.push((ids::SOURCES, &words.sources));
     }
+    let heading = words.on_this_page.clone();
+    let marks = language_marks();
     let links: Vec<(String, String)> = entries
         .into_iter()
         .map(|(id, heading)| (format!("{href}#{id}"), heading.to_string()))
@@ -29,11 +32,14 @@ pub fn Contents(route: Route) -> impl IntoView {
     (links.len() >= 3).then(|| {
         let items = links
             .into_iter()
-            .map(|(href, heading)| view! { <li><A href=href>{heading}</A></li> })
+            .map(|(href, heading)| {
+                let heading = marked_with(&heading, &marks);
+                view! { <li><A href=href>{heading}</A></li> }
+            })
             .collect_view();
         view! {
             <nav class="contents" aria-labelledby=ids::CONTENTS>
-                <h2 id=ids::CONTENTS>"On this page"</h2>
+                <h2 id=ids::CONTENTS>{heading}</h2>
                 <ol>{items}</ol>
             </nav>
         }
@@ -60,7 +66,7 @@ pub fn Breadcrumbs(route: Route) -> impl IntoView {
         .collect_view();
     let current = bundle.page_or_not_found(route).nav_title.clone();
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=bundle.words.breadcrumb.clone()>
             <ol>
                 {links}
                 <li aria-current="page">{current}</li>
@@ -75,7 +81,8 @@ pub fn ReportPager(route: Route) -> impl IntoView {
     let base = use_base();
     let bundle = use_bundle();
     let (prev, next) = route.report_neighbours();
-    let link = move |r: Option<Route>, rel: &'static str, label: &'static str| {
+    let words = bundle.words.clone();
+    let link = move |r: Option<Route>, rel: &'static str, label: String| {
         r.map(|r| {
             let title = bundle.page_or_not_found(r).nav_title.clone();
             view! {
@@ -89,10 +96,10 @@ pub fn ReportPager(route: Route) -> impl IntoView {
         })
     };
     view! {
-        <nav class="pager" aria-label="Country reports">
+        <nav class="pager" aria-label=words.country_reports.clone()>
             <ul>
-                {link(prev, "prev", "Previous report")}
-                {link(next, "next", "Next report")}
+                {link(prev, "prev", words.previous_report.clone())}
+                {link(next, "next", words.next_report.clone())}
             </ul>
         </nav>
     }

@@ -1,6 +1,7 @@
 //! The page text from the bundle, rendered as text nodes and `<A>` links (never as HTML).
 
-use crate::content::{Block, Inline};
+use crate::components::{language_marks, marked_with};
+use crate::content::{Block, Inline, LanguageMarks};
 use crate::routes::Route;
 use crate::{use_base, use_bundle};
 use leptos::prelude::*;
@@ -18,15 +19,17 @@ pub fn link_href(href: &str) -> String {
 
 /// A run of text: text nodes, with styles and links around their own runs. Recursive, so
 /// it returns an erased view.
-fn inlines(runs: &[Inline]) -> AnyView {
+fn inlines(runs: &[Inline], marks: &LanguageMarks) -> AnyView {
     runs.iter()
         .map(|inline| match inline {
-            Inline::Text(text) => text.clone().into_any(),
-            Inline::Strong(children) => view! { <strong>{inlines(children)}</strong> }.into_any(),
-            Inline::Emphasis(children) => view! { <em>{inlines(children)}</em> }.into_any(),
+            Inline::Text(text) => marked_with(text, marks),
+            Inline::Strong(children) => {
+                view! { <strong>{inlines(children, marks)}</strong> }.into_any()
+            }
+            Inline::Emphasis(children) => view! { <em>{inlines(children, marks)}</em> }.into_any(),
             Inline::Code(text) => view! { <code>{text.clone()}</code> }.into_any(),
             Inline::Link { href, children } => {
-                let children = inlines(children);
+                let children = inlines(children, marks);
                 view! { <A href=link_href(href)>{children}</A> }.into_any()
             }
             Inline::Break => view! { <br/> }.into_any(),
@@ -35,25 +38,31 @@ fn inlines(runs: &[Inline]) -> AnyView {
         .into_any()
 }
 
-fn blocks(blocks: &[Block]) -> AnyView {
-    blocks.iter().map(block).collect_view().into_any()
+fn blocks(blocks: &[Block], marks: &LanguageMarks) -> AnyView {
+    blocks
+        .iter()
+        .map(|b| block(b, marks))
+        .collect_view()
+        .into_any()
 }
 
-fn block(block: &Block) -> AnyView {
+fn block(block: &Block, marks: &LanguageMarks) -> AnyView {
     match block {
-        Block::Paragraph(children) => view! { <p>{inlines(children)}</p> }.into_any(),
-        Block::Subheading(text) => view! { <h3>{text.clone()}</h3> }.into_any(),
-        Block::Quote(children) => view! { <blockquote>{blocks(children)}</blockquote> }.into_any(),
-        Block::Bullets(items) => view! { <ul>{list_items(items)}</ul> }.into_any(),
+        Block::Paragraph(children) => view! { <p>{inlines(children, marks)}</p> }.into_any(),
+        Block::Subheading(text) => view! { <h3>{marked_with(text, marks)}</h3> }.into_any(),
+        Block::Quote(children) => {
+            view! { <blockquote>{blocks(children, marks)}</blockquote> }.into_any()
+        }
+        Block::Bullets(items) => view! { <ul>{list_items(items, marks)}</ul> }.into_any(),
         Block::Numbered(start, items) => {
             let start = (*start != 1).then(|| start.to_string());
-            view! { <ol start=start>{list_items(items)}</ol> }.into_any()
+            view! { <ol start=start>{list_items(items, marks)}</ol> }.into_any()
         }
     }
 }
 
 /// An item whose text is one paragraph shows it without `<p>`, as a tight list does.
-fn list_items(items: &[Vec<Block>]) -> AnyView {
+fn list_items(items: &[Vec<Block>], marks: &LanguageMarks) -> AnyView {
     items
         .iter()
         .map(|item| {
@@ -63,9 +72,9 @@ fn list_items(items: &[Vec<Block>]) -> AnyView {
                 .count();
             match item.split_first() {
                 Some((Block::Paragraph(text), rest)) if paragraphs == 1 => {
-                    view! { <li>{inlines(text)}{blocks(rest)}</li> }.into_any()
+                    view! { <li>{inlines(text, marks)}{blocks(rest, marks)}</li> }.into_any()
                 }
-                _ => view! { <li>{blocks(item)}</li> }.into_any(),
+                _ => view! { <li>{blocks(item, marks)}</li> }.into_any(),
             }
         })
         .collect_view()
@@ -78,20 +87,21 @@ fn list_items(items: &[Vec<Block>]) -> AnyView {
 pub fn PageText(route: Route, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let bundle = use_bundle();
     let page = bundle.page_or_not_found(route);
+    let marks = language_marks();
     let sections = page
         .sections
         .iter()
         .map(|section| {
             view! {
                 <section class="text-section" aria-labelledby=section.id.clone()>
-                    <h2 id=section.id.clone()>{section.heading.clone()}</h2>
-                    {blocks(&section.blocks)}
+                    <h2 id=section.id.clone()>{marked_with(&section.heading, &marks)}</h2>
+                    {blocks(&section.blocks, &marks)}
                 </section>
             }
         })
         .collect_view();
     view! {
-        <div class="prose">{blocks(&page.intro)}</div>
+        <div class="prose">{blocks(&page.intro, &marks)}</div>
         {children.map(|children| children())}
         <div class="prose">{sections}</div>
     }

@@ -12,6 +12,13 @@ enum Shared {
 
 #[component]
 pub fn ShareButton(title: String) -> impl IntoView {
+    let bundle = crate::use_bundle();
+    let words = &bundle.words;
+    let (label, copied, failed) = (
+        words.share.clone(),
+        words.share_copied.clone(),
+        words.share_failed.clone(),
+    );
     let state = RwSignal::new(Shared::Idle);
     let share = move |_| {
         let title = title.clone();
@@ -38,12 +45,12 @@ pub fn ShareButton(title: String) -> impl IntoView {
     };
     view! {
         <div class=class>
-            <button type="button" class="share-button" on:click=share>"Share this page"</button>
+            <button type="button" class="share-button" on:click=share>{label}</button>
             <p class="share-status" role="status">
                 {move || match state.get() {
                     Shared::Idle => String::new(),
-                    Shared::Copied => "Link copied. Paste it to share this page.".to_string(),
-                    Shared::Failed => format!("Copy this link to share the page: {}", url()),
+                    Shared::Copied => copied.clone(),
+                    Shared::Failed => crate::content::fill(&failed, &[("url", &url())]),
                 }}
             </p>
         </div>

@@ -128,6 +128,51 @@ pub fn languages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Erro
         .collect()
 }
 
+/// Text kept exactly as written, spaces included (`" and "` between list items).
+#[cfg(feature = "build")]
+pub fn non_empty_spaced<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match toml::Value::deserialize(d)? {
+        toml::Value::String(s) if s == PLACEHOLDER => Ok(s),
+        toml::Value::String(s) if !s.trim().is_empty() => Ok(s),
+        toml::Value::String(_) => Err(D::Error::custom(
+            "is blank: write the text, spaces included, in quotes",
+        )),
+        other => Err(D::Error::custom(format!(
+            "is {}; write text in quotes, e.g. \"…\"",
+            kind(&other)
+        ))),
+    }
+}
+
+/// The names of the twelve months, January first.
+#[cfg(feature = "build")]
+pub fn months<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let names = match toml::Value::deserialize(d)? {
+        toml::Value::String(s) if s == PLACEHOLDER => return Ok(Vec::new()),
+        toml::Value::Array(items) => items,
+        other => {
+            return Err(D::Error::custom(format!(
+                "is {}; write a list of the twelve months, e.g. [\"January\", …]",
+                kind(&other)
+            )));
+        }
+    };
+    let names: Vec<String> = names
+        .into_iter()
+        .filter_map(|v| match v {
+            toml::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        })
+        .collect();
+    if names.len() != 12 {
+        return Err(D::Error::custom(format!(
+            "has {} names of months; write all twelve, January first, in quotes",
+            names.len()
+        )));
+    }
+    Ok(names)
+}
+
 /// The year of a research item, as a number.
 #[cfg(feature = "build")]
 pub fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {

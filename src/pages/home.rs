@@ -9,6 +9,7 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let bundle = use_bundle();
     let page = bundle.page_or_not_found(Route::Home);
+    let heading = bundle.words.explore.clone();
     // Every view, in reading order: the policy, the research and its four reports, the rest.
     let routes: Vec<Route> = Route::ALL
         .into_iter()
@@ -18,7 +19,7 @@ pub fn Home() -> impl IntoView {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>
         <PageText route=Route::Home>
             <section class="explore" aria-labelledby=ids::EXPLORE>
-                <h2 id=ids::EXPLORE>"Read the material"</h2>
+                <h2 id=ids::EXPLORE>{heading}</h2>
                 <CardList routes/>
             </section>
         </PageText>

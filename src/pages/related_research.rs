@@ -1,4 +1,4 @@
-use crate::components::{PageHeader, PageText, Sources};
+use crate::components::{PageHeader, PageText, Sources, language_marks, marked_with};
 use crate::content::{ResearchItem, display_date};
 use crate::routes::Route;
 use crate::use_bundle;
@@ -25,6 +25,11 @@ pub fn RelatedResearch() -> impl IntoView {
 
 #[component]
 fn Item(item: ResearchItem) -> impl IntoView {
+    let bundle = use_bundle();
+    let words = &bundle.words;
+    let marks = language_marks();
+    let kind = words.kind(&item.kind).to_string();
+    let (title_label, index_label) = (words.item_title.clone(), words.index_number.clone());
     let heading_id = format!("{}-heading", item.id);
     let labelled_by = heading_id.clone();
     view! {
@@ -34,18 +39,22 @@ fn Item(item: ResearchItem) -> impl IntoView {
                 " "
                 {item.country}
             </h2>
-            <p class="research-kind">{item.kind}</p>
-            <p>{item.summary}</p>
+            <p class="research-kind">{kind}</p>
+            <p>{marked_with(&item.summary, &marks)}</p>
             <dl class="research-facts">
-                {item.title.map(|t| view! { <div><dt>"Title"</dt><dd>{t}</dd></div> })}
-                {item.index.map(|i| view! { <div><dt>"Index number"</dt><dd>{i}</dd></div> })}
+                {item.title.map(|t| view! {
+                    <div><dt>{title_label}</dt><dd>{marked_with(&t, &marks)}</dd></div>
+                })}
+                {item.index.map(|i| view! { <div><dt>{index_label}</dt><dd>{i}</dd></div> })}
                 <div>
-                    <dt>"Date"</dt>
-                    <dd><time datetime=item.date.clone()>{display_date(&item.date)}</time></dd>
+                    <dt>{words.item_date.clone()}</dt>
+                    <dd>
+                        <time datetime=item.date.clone()>{display_date(&item.date, words)}</time>
+                    </dd>
                 </div>
             </dl>
-            {item.note.map(|n| view! { <p class="research-note">{n}</p> })}
-            <p><A href=item.url>{item.link_label}</A></p>
+            {item.note.map(|n| view! { <p class="research-note">{marked_with(&n, &marks)}</p> })}
+            <p><A href=item.url>{marked_with(&item.link_label, &marks)}</A></p>
         </li>
     }
 }
