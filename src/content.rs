@@ -67,114 +67,148 @@ pub struct Edition {
     pub name: String,
 }
 
-/// The interface's own words in one language (`content/<language>/interface.toml`). Texts
-/// with `{name}` slots are templates; the builder checks each translation has the same slots.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
-pub struct Words {
-    /// The home page's browser title. Slots `{site}` and `{tagline}`.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub home_title: String,
-    /// Every other page's browser title. Slots `{page}` and `{site}`.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub page_title: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub skip_link: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub main_navigation: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub language_navigation: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub breadcrumb: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub on_this_page: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub document: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub sources: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub official_title: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub index_number: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub published: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub language: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub languages: String,
-    /// Slots `{site}` and `{language}`.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub read_document: String,
-    /// Between the items of a list but the last two: `, `.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty_spaced"))]
-    pub list_separator: String,
-    /// Between the last two items of a list: ` and `.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty_spaced"))]
-    pub list_last: String,
-    /// Slots `{day}`, `{month}` and `{year}`.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub date: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::months"))]
-    pub months: Vec<String>,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub explore: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub country_reports: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub previous_report: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub next_report: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub item_title: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub item_date: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub kind_report: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub kind_public_statement: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub kind_urgent_action: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub share: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub share_copied: String,
-    /// Slot `{url}`.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub share_failed: String,
-    /// Slot `{licence}` (a link).
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub licence_note: String,
-    /// Slot `{licence}` (a link).
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub text_licence_note: String,
-    /// Slots `{title}` and `{archive}` (links).
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub original_page: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub archived_copy: String,
-    /// What readers see while content loads or when it cannot; the builder also writes
-    /// these into each page, for when the bundle itself cannot be loaded.
-    pub load: LoadWords,
+/// Defines a set of words: a struct of named fields for the views; in the bundle a plain list
+/// in the order written here (no field names for the app to match, so little code in the
+/// wasm); and, for the builder, its file form, each field read with its check.
+macro_rules! word_set {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident, file $file:ident {
+            $( $(#[$doc:meta])* $field:ident: $ty:ty [$file_ty:ty] $(= $with:literal)? ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            $( $(#[$doc])* pub $field: $ty, )*
+        }
+
+        impl $name {
+            /// The fields' names, in the bundle's order (for the builder's messages).
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeTuple;
+                let mut list = s.serialize_tuple(0 $( + { let _ = stringify!($field); 1 } )*)?;
+                $( list.serialize_element(&self.$field)?; )*
+                list.end()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct List;
+                impl<'de> serde::de::Visitor<'de> for List {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str(concat!("the list of ", stringify!($name)))
+                    }
+                    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                        self,
+                        mut seq: A,
+                    ) -> Result<$name, A::Error> {
+                        let mut read = 0;
+                        Ok($name {
+                            $( $field: {
+                                read += 1;
+                                seq.next_element()?.ok_or_else(|| {
+                                    serde::de::Error::invalid_length(read - 1, &self)
+                                })?
+                            }, )*
+                        })
+                    }
+                }
+                d.deserialize_seq(List)
+            }
+        }
+
+        /// The file form, read by the builder: every field by name, each with its check.
+        #[cfg(feature = "build")]
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $file {
+            $( $(#[serde(deserialize_with = $with)])? $field: $file_ty, )*
+        }
+
+        #[cfg(feature = "build")]
+        impl From<$file> for $name {
+            fn from(file: $file) -> $name {
+                $name { $( $field: file.$field.into(), )* }
+            }
+        }
+    };
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "build", serde(deny_unknown_fields))]
-pub struct LoadWords {
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub loading: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub retry: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub retrying: String,
-    /// Slot `{detail}`.
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub details: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub network: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub http: String,
-    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
-    pub content: String,
+word_set! {
+    /// The interface's own words in one language (`content/<language>/interface.toml`). Texts
+    /// with `{name}` slots are templates; the builder checks each translation has the same slots.
+    pub struct Words, file WordsFile {
+        /// The home page's browser title. Slots `{site}` and `{tagline}`.
+        home_title: String [String] = "fields::non_empty",
+        /// Every other page's browser title. Slots `{page}` and `{site}`.
+        page_title: String [String] = "fields::non_empty",
+        skip_link: String [String] = "fields::non_empty",
+        main_navigation: String [String] = "fields::non_empty",
+        language_navigation: String [String] = "fields::non_empty",
+        breadcrumb: String [String] = "fields::non_empty",
+        on_this_page: String [String] = "fields::non_empty",
+        document: String [String] = "fields::non_empty",
+        sources: String [String] = "fields::non_empty",
+        official_title: String [String] = "fields::non_empty",
+        index_number: String [String] = "fields::non_empty",
+        published: String [String] = "fields::non_empty",
+        language: String [String] = "fields::non_empty",
+        languages: String [String] = "fields::non_empty",
+        /// Slots `{site}` and `{language}`.
+        read_document: String [String] = "fields::non_empty",
+        /// Between the items of a list but the last two: `, `.
+        list_separator: String [String] = "fields::non_empty_spaced",
+        /// Between the last two items of a list: ` and `.
+        list_last: String [String] = "fields::non_empty_spaced",
+        /// Slots `{day}`, `{month}` and `{year}`.
+        date: String [String] = "fields::non_empty",
+        months: Vec<String> [Vec<String>] = "fields::months",
+        explore: String [String] = "fields::non_empty",
+        country_reports: String [String] = "fields::non_empty",
+        previous_report: String [String] = "fields::non_empty",
+        next_report: String [String] = "fields::non_empty",
+        item_title: String [String] = "fields::non_empty",
+        item_date: String [String] = "fields::non_empty",
+        kind_report: String [String] = "fields::non_empty",
+        kind_public_statement: String [String] = "fields::non_empty",
+        kind_urgent_action: String [String] = "fields::non_empty",
+        share: String [String] = "fields::non_empty",
+        share_copied: String [String] = "fields::non_empty",
+        /// Slot `{url}`.
+        share_failed: String [String] = "fields::non_empty",
+        /// Slot `{licence}` (a link).
+        licence_note: String [String] = "fields::non_empty",
+        /// Slot `{licence}` (a link).
+        text_licence_note: String [String] = "fields::non_empty",
+        /// Slots `{title}` and `{archive}` (links).
+        original_page: String [String] = "fields::non_empty",
+        archived_copy: String [String] = "fields::non_empty",
+        /// What readers see while content loads or when it cannot; the builder also writes
+        /// these into each page, for when the bundle itself cannot be loaded.
+        load: LoadWords [LoadWordsFile],
+    }
+}
+
+word_set! {
+    /// What readers see while content loads or when it cannot (the `[load]` table); the
+    /// builder also writes these into each page, for when the bundle itself cannot be loaded.
+    pub struct LoadWords, file LoadWordsFile {
+        loading: String [String] = "fields::non_empty",
+        retry: String [String] = "fields::non_empty",
+        retrying: String [String] = "fields::non_empty",
+        /// Slot `{detail}`.
+        details: String [String] = "fields::non_empty",
+        network: String [String] = "fields::non_empty",
+        http: String [String] = "fields::non_empty",
+        content: String [String] = "fields::non_empty",
+    }
 }
 
 impl Words {
@@ -675,7 +709,6 @@ impl Page {
     }
 }
 
-
 /// `2016-05-26` → `26 May 2016`. Input that is not an ISO date is returned unchanged.
 pub fn display_date(iso: &str, words: &Words) -> String {
     let mut parts = iso.splitn(3, '-');
@@ -713,7 +746,9 @@ fn script_of(c: char) -> Script {
         | 0xFE30..=0xFE4F
         | 0xFF00..=0xFFEF
         | 0x20000..=0x3FFFF => Script::Han,
-        _ if c.is_alphabetic() => Script::Latin,
+        // Latin letters, accented ones included (`Egenæs`); not `char::is_alphabetic`, whose
+        // Unicode tables would weigh on the wasm for scripts the site does not use.
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F => Script::Latin,
         _ => Script::Neutral,
     }
 }
@@ -891,7 +926,8 @@ pub(crate) mod tests {
 
     /// The interface's words, as `content/en/interface.toml` has them.
     pub fn sample_words() -> Words {
-        serde_json::from_str(
+        // Written by name for reading; the bundle lists them in `KEYS` order.
+        let named: serde_json::Value = serde_json::from_str(
             r#"{
             "home_title": "{site}: {tagline}",
             "page_title": "{page} – {site}",
@@ -940,7 +976,13 @@ pub(crate) mod tests {
             }
         }"#,
         )
-        .expect("the sample words are complete")
+        .expect("the sample words are JSON");
+        let list = |value: &serde_json::Value, keys: &[&str]| {
+            serde_json::Value::Array(keys.iter().map(|k| value[*k].clone()).collect())
+        };
+        let mut words = list(&named, Words::KEYS);
+        words[Words::KEYS.len() - 1] = list(&named["load"], LoadWords::KEYS);
+        serde_json::from_value(words).expect("the sample words are complete")
     }
 
     #[test]
@@ -1053,7 +1095,10 @@ pub(crate) mod tests {
         assert_eq!(join_list(&[], &words), "");
         assert_eq!(join_list(&["English".into()], &words), "English");
         assert_eq!(
-            join_list(&["English".into(), "Spanish".into(), "French".into()], &words),
+            join_list(
+                &["English".into(), "Spanish".into(), "French".into()],
+                &words
+            ),
             "English, Spanish and French"
         );
         // The same facts in Hong Kong Chinese form, from the words alone.
@@ -1104,7 +1149,11 @@ pub(crate) mod tests {
         );
         assert_eq!(
             marks.runs("索引編號POL 30/4062/2016。"),
-            [(None, "索引編號"), (Some("en-GB"), "POL 30/4062/2016"), (None, "。")]
+            [
+                (None, "索引編號"),
+                (Some("en-GB"), "POL 30/4062/2016"),
+                (None, "。")
+            ]
         );
         assert_eq!(
             marks.runs("「北歐模式」（\"Nordic model\"）"),
@@ -1128,9 +1177,6 @@ pub(crate) mod tests {
         // A site of one language marks nothing.
         let mut single = sample_bundle();
         single.editions.truncate(1);
-        assert_eq!(
-            LanguageMarks::new(&single).runs("放蛇"),
-            [(None, "放蛇")]
-        );
+        assert_eq!(LanguageMarks::new(&single).runs("放蛇"), [(None, "放蛇")]);
     }
 }

@@ -19,12 +19,11 @@ mod start;
 pub use start::start;
 
 use components::{
-    EditionNote, LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter, SiteHeader,
-    SkipLink,
+    EditionNote, LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter, SiteHeader, SkipLink,
 };
+use content::Bundle;
 #[cfg(feature = "hydrate")]
 use content::LoadWords;
-use content::Bundle;
 use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Router};
@@ -74,8 +73,9 @@ pub fn App(bundle_url: String, words: LoadWords) -> impl IntoView {
     let bundle = load::bundle_resource(bundle_url);
     let retry = Callback::new(move |()| bundle.refetch());
     move || match bundle.get() {
-        None => view! { <main id="main" class="wrap"><Loading words=words.clone()/></main> }
-            .into_any(),
+        None => {
+            view! { <main id="main" class="wrap"><Loading words=words.clone()/></main> }.into_any()
+        }
         Some(Ok(bundle)) => view! { <Site bundle/> }.into_any(),
         Some(Err(error)) => view! {
             <main id="main" class="wrap"><LoadProblem error words=words.clone() retry/></main>
@@ -106,14 +106,12 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
     // catch-all route so that the table stays the one list of paths (and so the router
     // completes navigations: it updates the address bar and scrolls once the new view is
     // ready).
-    let place = Memo::new(move |_| {
-        match site_base.strip(&location.pathname.get()) {
-            Some(rest) => {
-                let (edition, path) = split_edition(rest, &codes);
-                (edition, Route::parse(path))
-            }
-            None => (first_edition, Route::NotFound),
+    let place = Memo::new(move |_| match site_base.strip(&location.pathname.get()) {
+        Some(rest) => {
+            let (edition, path) = split_edition(rest, &codes);
+            (edition, Route::parse(path))
         }
+        None => (first_edition, Route::NotFound),
     });
     let wanted = Memo::new(move |_| place.get().0);
     let route = Memo::new(move |_| place.get().1);
@@ -136,7 +134,9 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
         }
     });
     let bundle_of = move |edition: usize| {
-        editions.with_untracked(|e| e[edition].clone()).expect("an edition on screen is held")
+        editions
+            .with_untracked(|e| e[edition].clone())
+            .expect("an edition on screen is held")
     };
     let fetch = load::edition_fetcher(editions, failure, wanted);
     let retry = Callback::new(move |()| fetch.run(()));
@@ -153,9 +153,7 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
         }
     });
 
-    let in_edition = move |chrome: fn() -> AnyView| {
-        move || view! { <Provider value=bundle_of(shown.get())>{chrome()}</Provider> }
-    };
+    let in_edition = move |chrome: fn() -> AnyView| move || view! { <Provider value=bundle_of(shown.get())>{chrome()}</Provider> };
     // The route's view is a closure, so the page follows the path: <FlatRoutes> keeps the one
     // catch-all route's view in place from path to path.
     let current = move || {

@@ -103,7 +103,10 @@ pub fn page_title(bundle: &Bundle, route: Route) -> String {
             &words.home_title,
             &[("site", &site.name), ("tagline", &site.tagline)],
         ),
-        _ => fill(&words.page_title, &[("page", &page.title), ("site", &site.name)]),
+        _ => fill(
+            &words.page_title,
+            &[("page", &page.title), ("site", &site.name)],
+        ),
     }
 }
 

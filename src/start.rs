@@ -137,9 +137,9 @@ fn go_live(app: HtmlElement, base: BasePath, urls: BundleUrls, bundle: Arc<Bundl
     // default language under another edition's path too: render that edition afresh rather
     // than hydrate markup of the wrong language.
     let path = window().location().pathname().unwrap_or_default();
-    let edition = base
-        .strip(&path)
-        .map_or(bundle.edition, |rest| split_edition(rest, &bundle.edition_codes()).0);
+    let edition = base.strip(&path).map_or(bundle.edition, |rest| {
+        split_edition(rest, &bundle.edition_codes()).0
+    });
     let hydrate = edition == bundle.edition;
     let site = {
         let base = base.clone();

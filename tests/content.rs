@@ -355,6 +355,7 @@ fn unsupported_markdown_is_reported_construct_by_construct() {
             "hong-kong.md:54: text: a list item is empty",
             "hong-kong.md:56: text: the link to \"/policy\" has no text",
             "hong-kong.md:58: text: a heading cannot be inside a list or quotation",
+            "hong-kong.md:60: text: ** (or __) that Markdown could not pair up would show on the page; put the closing ** right after a word, before punctuation, e.g. **Title**: text",
         ]
     );
 }
@@ -401,7 +402,8 @@ fn the_chinese_edition_mirrors_the_english() {
         assert_eq!(a.path, b.path);
         assert!(han(&b.title), "{}: {}", b.path, b.title);
         assert!(han(&b.description), "{}: {}", b.path, b.description);
-        let ids = |p: &rosw::content::Page| p.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        let ids =
+            |p: &rosw::content::Page| p.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(a), ids(b), "{}", a.path);
         if let (Some(da), Some(db)) = (&a.document, &b.document) {
             // Official titles and facts stay as Amnesty published them.

@@ -184,7 +184,11 @@ fn with_page(fixture_page: &str, name: &str) -> Arc<Bundle> {
         for entry in fs::read_dir(Path::new("tests/fixtures/valid/en").join(sub)).unwrap() {
             let path = entry.unwrap().path();
             if path.is_file() {
-                fs::copy(&path, dir.join("en").join(sub).join(path.file_name().unwrap())).unwrap();
+                fs::copy(
+                    &path,
+                    dir.join("en").join(sub).join(path.file_name().unwrap()),
+                )
+                .unwrap();
             }
         }
     }

@@ -53,7 +53,9 @@ fn main() -> ExitCode {
                 Ok(bundles) => {
                     let editions: Vec<String> = bundles
                         .iter()
-                        .map(|b| format!("{} ({} pages)", b.editions[b.edition].code, b.pages.len()))
+                        .map(|b| {
+                            format!("{} ({} pages)", b.editions[b.edition].code, b.pages.len())
+                        })
                         .collect();
                     println!("content OK in {}: {}", dir.display(), editions.join(", "));
                     ExitCode::SUCCESS

@@ -125,6 +125,8 @@ pub fn slugify(text: &str) -> String {
 struct Reader {
     out: Body,
     open: Vec<Open>,
+    /// The text event just before, to spot a `**` left unpaired.
+    previous_text: Option<String>,
 }
 
 impl Reader {
@@ -446,11 +448,26 @@ impl Reader {
     }
 
     fn event(&mut self, event: Event, at: usize) {
+        if !matches!(event, Event::Text(_)) {
+            self.previous_text = None;
+        }
         match event {
             Event::Start(tag) => self.start(tag, at),
             Event::End(tag) => self.end(tag, at),
             _ if self.skipping() => {}
-            Event::Text(text) => self.push_inline(Inline::Text(text.to_string()), at),
+            Event::Text(text) => {
+                // Markdown leaves a `**` it cannot pair as two lone `*` texts: next to a letter
+                // on one side and punctuation on the other, as in `**標題：**在`.
+                let lone = matches!(text.as_ref(), "*" | "_");
+                if lone && self.previous_text.as_deref() == Some(text.as_ref()) {
+                    self.fault(
+                        at,
+                        "** (or __) that Markdown could not pair up would show on the page; put the closing ** right after a word, before punctuation, e.g. **Title**: text",
+                    );
+                }
+                self.previous_text = Some(text.to_string());
+                self.push_inline(Inline::Text(text.to_string()), at);
+            }
             Event::Code(code) => self.push_inline(Inline::Code(code.to_string()), at),
             Event::SoftBreak => self.push_inline(Inline::Text(" ".into()), at),
             Event::HardBreak => self.push_inline(Inline::Break, at),
@@ -494,6 +511,7 @@ pub fn parse(body: &str) -> Body {
     let mut reader = Reader {
         out: Body::default(),
         open: Vec::new(),
+        previous_text: None,
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         reader.event(event, range.start);

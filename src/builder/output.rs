@@ -4,10 +4,10 @@
 
 use super::errors::ContentError;
 use super::source;
+use crate::content::Bundle;
 use crate::content::ids;
 use crate::meta::{PageMeta, SiteUrl, page_meta};
 use crate::prerender::render_route;
-use crate::content::Bundle;
 use crate::routes::{BasePath, Route, edition_base};
 use base64::Engine;
 use lol_html::html_content::ContentType;
@@ -144,7 +144,10 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
             options.site.absolute("/sitemap.xml")
         ),
     )?;
-    fs::write(out.join("_headers"), headers_file(out, &options.site, &codes)?)?;
+    fs::write(
+        out.join("_headers"),
+        headers_file(out, &options.site, &codes)?,
+    )?;
     files.extend(["sitemap.xml", "robots.txt", "_headers"].map(String::from));
     files.extend(precompress(out)?);
     Ok(Summary { files })
@@ -338,7 +341,11 @@ fn page_html(
             "content",
             shared.bundle_hrefs.clone(),
         ),
-        ("meta[name=load-words]", "content", shared.load_words.clone()),
+        (
+            "meta[name=load-words]",
+            "content",
+            shared.load_words.clone(),
+        ),
         ("html", "lang", meta.lang.clone()),
     ];
     let not_found = route == Route::NotFound;

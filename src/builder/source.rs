@@ -5,7 +5,7 @@ use super::errors::{ContentError, Lines, Report};
 use super::frontmatter::{self, FrontMatter, Rules};
 use super::markdown;
 use crate::content::fields::{PLACEHOLDER, check_https};
-use crate::content::{Bundle, Edition, Page, SCHEMA_VERSION, Site, Words};
+use crate::content::{Bundle, Edition, LoadWords, Page, SCHEMA_VERSION, Site, Words, WordsFile};
 use crate::routes::{Folder, Route};
 use std::collections::HashMap;
 use std::fs;
@@ -357,7 +357,9 @@ fn page_files(dir: &Path, report: &mut Report) -> Vec<(Route, PathBuf)> {
                     &shown,
                     None,
                     None,
-                    format!("unknown file: pages are .md files (plus {SITE_FILE} and {WORDS_FILE})"),
+                    format!(
+                        "unknown file: pages are .md files (plus {SITE_FILE} and {WORDS_FILE})"
+                    ),
                 ));
             }
         }
@@ -424,8 +426,8 @@ fn load_words(dir: &Path, report: &mut Report) -> Option<Words> {
         hints: &[],
         reserved: &[],
     };
-    let words = front.read::<Words>(&rules, report);
-    words.value.filter(|_| words.clean)
+    let words = front.read::<WordsFile>(&rules, report);
+    words.value.filter(|_| words.clean).map(Words::from)
 }
 
 fn load_page(
@@ -582,7 +584,13 @@ fn check_translation(first: &EditionContent, other: &EditionContent, report: &mu
                 );
             }
         };
-        let ids = |p: &Page| p.sections.iter().map(|s| format!("#{}", s.id)).collect::<Vec<_>>().join(" ");
+        let ids = |p: &Page| {
+            p.sections
+                .iter()
+                .map(|s| format!("#{}", s.id))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         differs("sections", ids(b), ids(a), "has the sections");
         for (sa, sb) in a.sections.iter().zip(&b.sections) {
             differs(
@@ -596,8 +604,18 @@ fn check_translation(first: &EditionContent, other: &EditionContent, report: &mu
         match (&a.document, &b.document) {
             (Some(da), Some(db)) => {
                 differs("document.title", db.title.clone(), da.title.clone(), "is");
-                differs("document.index", format!("{:?}", db.index), format!("{:?}", da.index), "is");
-                differs("document.published", db.published.clone(), da.published.clone(), "is");
+                differs(
+                    "document.index",
+                    format!("{:?}", db.index),
+                    format!("{:?}", da.index),
+                    "is",
+                );
+                differs(
+                    "document.published",
+                    db.published.clone(),
+                    da.published.clone(),
+                    "is",
+                );
                 differs("document.url", db.url.clone(), da.url.clone(), "is");
                 differs(
                     "document.languages",
@@ -607,14 +625,30 @@ fn check_translation(first: &EditionContent, other: &EditionContent, report: &mu
                 );
             }
             (None, None) => {}
-            _ => differs("document", format!("{}", b.document.is_some()), format!("{}", a.document.is_some()), "has a [document]:"),
+            _ => differs(
+                "document",
+                format!("{}", b.document.is_some()),
+                format!("{}", a.document.is_some()),
+                "has a [document]:",
+            ),
         }
-        let urls = |p: &Page| p.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" ");
+        let urls = |p: &Page| {
+            p.sources
+                .iter()
+                .map(|s| s.url.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         differs("sources", urls(b), urls(a), "lists the sources");
         let facts = |p: &Page| {
             p.items
                 .iter()
-                .map(|i| format!("{} {} {} {} {} {:?} {:?}", i.id, i.year, i.kind, i.date, i.url, i.index, i.title))
+                .map(|i| {
+                    format!(
+                        "{} {} {} {} {} {:?} {:?}",
+                        i.id, i.year, i.kind, i.date, i.url, i.index, i.title
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -631,7 +665,8 @@ fn shape(blocks: &[crate::content::Block]) -> String {
                 Block::Bullets(list) | Block::Numbered(_, list) => {
                     *lists += 1;
                     *items += list.len();
-                    list.iter().for_each(|item| count(item, lists, items, quotes));
+                    list.iter()
+                        .for_each(|item| count(item, lists, items, quotes));
                 }
                 Block::Quote(inner) => {
                     *quotes += 1;
@@ -653,20 +688,25 @@ fn check_slots(
     fault: &mut impl FnMut(&str, &str, String),
 ) {
     use crate::content::{Part, template_parts};
-    fn strings(value: &serde_json::Value, prefix: &str, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, value) in map {
-                    let name = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    strings(value, &name, out);
+    // The bundle's lists, named by their keys (`load.details` for the nested words).
+    fn strings(
+        value: &serde_json::Value,
+        keys: &[&str],
+        prefix: &str,
+        out: &mut Vec<(String, String)>,
+    ) {
+        let serde_json::Value::Array(items) = value else {
+            return;
+        };
+        for (key, item) in keys.iter().zip(items) {
+            let name = format!("{prefix}{key}");
+            match item {
+                serde_json::Value::String(text) => out.push((name, text.clone())),
+                serde_json::Value::Array(_) if *key == "load" => {
+                    strings(item, LoadWords::KEYS, "load.", out)
                 }
+                _ => {}
             }
-            serde_json::Value::String(text) => out.push((prefix.to_string(), text.clone())),
-            _ => {}
         }
     }
     let slots = |text: &str| {
@@ -681,14 +721,21 @@ fn check_slots(
         slots.join(" ")
     };
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-    strings(&serde_json::to_value(&other.words).unwrap_or_default(), "", &mut ours);
-    strings(&serde_json::to_value(&first.words).unwrap_or_default(), "", &mut theirs);
+    let value = |words: &Words| serde_json::to_value(words).unwrap_or_default();
+    strings(&value(&other.words), Words::KEYS, "", &mut ours);
+    strings(&value(&first.words), Words::KEYS, "", &mut theirs);
     let here = other.folder.join(WORDS_FILE).display().to_string();
     let there = first.folder.join(WORDS_FILE).display().to_string();
     for ((key, text), (_, original)) in ours.iter().zip(&theirs) {
         let (a, b) = (slots(text), slots(original));
         if a != b {
-            let show = |s: &str| if s.is_empty() { "no slots".to_string() } else { s.to_string() };
+            let show = |s: &str| {
+                if s.is_empty() {
+                    "no slots".to_string()
+                } else {
+                    s.to_string()
+                }
+            };
             fault(
                 &here,
                 key,

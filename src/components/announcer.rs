@@ -51,6 +51,10 @@ pub fn PageShown(route: Route) -> impl IntoView {
             if from_history {
                 let y = STATE.with_borrow(|s| s.positions.get(&href()).copied());
                 window().scroll_to_with_x_and_y(0.0, y.unwrap_or(0.0));
+            } else {
+                // The router scrolls to a `#section` as the navigation completes; a page of
+                // another language arrives later, with its bundle, so it is scrolled here.
+                scroll_to_fragment();
             }
             STATE.with_borrow_mut(|s| s.settled = true);
             focus_heading();
@@ -133,6 +137,17 @@ fn remember_scroll_positions() {
         on_scroll.remove();
         on_popstate.remove();
     });
+}
+
+fn scroll_to_fragment() {
+    let hash = window().location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if let Some(target) = (!id.is_empty())
+        .then(|| document().get_element_by_id(id))
+        .flatten()
+    {
+        target.scroll_into_view();
+    }
 }
 
 fn focus_heading() {

@@ -47,10 +47,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="site-name">
                     <A href=Route::Home.href(&base) exact=true>{name}</A>
                 </p>
-                <LanguageSwitch/>
                 <nav class="site-nav" aria-label=nav_label>
                     <ul>{items}</ul>
                 </nav>
+                <LanguageSwitch/>
             </div>
         </header>
     }
@@ -63,7 +63,11 @@ fn LanguageSwitch() -> impl IntoView {
     let site_base = use_site_base();
     let codes: Vec<String> = bundle.editions.iter().map(|e| e.code.clone()).collect();
     let route = use_context::<CurrentRoute>().map(|CurrentRoute(route)| route);
-    let hash = use_location().hash;
+    // The section being read, followed in the browser only: the server has no fragment, and
+    // hydration adopts the prerendered link as it is before the effect brings it in.
+    let location_hash = use_location().hash;
+    let hash = RwSignal::new(String::new());
+    Effect::new(move |_| hash.set(location_hash.get()));
     let links = bundle
         .editions
         .iter()

@@ -1,8 +1,8 @@
 //! Ways around a long page and between pages: contents, breadcrumbs, previous and next.
 
+use super::{language_marks, marked_with};
 use crate::content::ids;
 use crate::routes::Route;
-use super::{language_marks, marked_with};
 use crate::{use_base, use_bundle};
 use leptos::prelude::*;
 use leptos_router::components::A;

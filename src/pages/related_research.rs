@@ -54,7 +54,7 @@ fn Item(item: ResearchItem) -> impl IntoView {
                 </div>
             </dl>
             {item.note.map(|n| view! { <p class="research-note">{marked_with(&n, &marks)}</p> })}
-            <p><A href=item.url>{marked_with(&item.link_label, &marks)}</A></p>
+            <p class="research-link"><A href=item.url>{marked_with(&item.link_label, &marks)}</A></p>
         </li>
     }
 }

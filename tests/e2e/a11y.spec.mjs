@@ -3,14 +3,18 @@
 // section links, sharing, print.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { BUNDLE, ROUTES, appReady, loadBundle, pageFor } from './helpers.mjs';
+import { BUNDLE, ROUTES, ZH, appReady, loadBundle, pageFor } from './helpers.mjs';
+
+/** Every route of both editions. */
+const ALL = [...ROUTES, ...ROUTES.map((r) => ({ path: ZH + r.path }))];
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+for (const [edition, prefix] of [['English', ''], ['Chinese', ZH]])
 for (const scheme of ['light', 'dark']) {
-  test(`axe finds no WCAG 2.2 A/AA violation on any route (${scheme})`, async ({ page }) => {
+  test(`axe finds no WCAG 2.2 A/AA violation on any ${edition} route (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const route of [...ROUTES, { path: 'no/such/page' }]) {
+    for (const route of [...ROUTES, { path: 'no/such/page' }].map((r) => ({ path: prefix + r.path }))) {
       await page.goto(route.path);
       await appReady(page);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
@@ -130,7 +134,7 @@ test('a #fragment link opened directly lands on its section', async ({ page }) =
 
 test('no sideways scrolling at 320 px and no tap target under 24×24 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const route of [...ROUTES, { path: 'no/such/page' }]) {
+  for (const route of [...ALL, { path: 'no/such/page' }]) {
     await page.goto(route.path);
     await appReady(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), route.path).toBeLessThanOrEqual(320);

@@ -2,7 +2,7 @@
 // head tags and readable text, a real 404, sitemap and robots, strict headers, SRI; and the
 // app's takeover of that HTML adds no flash and no layout shift.
 import { test, expect } from '@playwright/test';
-import { ROUTES, appReady, loadBundle, pageFor, watchProblems } from './helpers.mjs';
+import { ROUTES, ZH, appReady, loadBundle, pageFor, watchProblems } from './helpers.mjs';
 
 /** Reads a tag's attribute from raw HTML (the served bytes, before any script). */
 function attr(html, selector, name) {
@@ -70,7 +70,8 @@ test('the share image is a real 1200×630 PNG', async ({ request, baseURL }) => 
 test('sitemap.xml lists every page by absolute URL and robots.txt points to it', async ({ request, baseURL }) => {
   const sitemap = await (await request.get('sitemap.xml')).text();
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  expect(locs).toEqual(ROUTES.map((r) => new URL(r.path, baseURL).href));
+  const paths = [...ROUTES.map((r) => r.path), ...ROUTES.map((r) => ZH + r.path)];
+  expect(locs).toEqual(paths.map((path) => new URL(path, baseURL).href));
   const robots = await (await request.get('robots.txt')).text();
   expect(robots).toContain(`Sitemap: ${new URL('sitemap.xml', baseURL).href}`);
 });
@@ -97,7 +98,8 @@ test('strict headers, no CSP violation and no console error on any route', async
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  for (const route of [...ROUTES, { path: 'reports/atlantis' }]) {
+  test.setTimeout(60_000);
+  for (const route of [...ROUTES, { path: 'reports/atlantis' }, { path: ZH + 'policy/' }, { path: ZH + 'reports/atlantis' }]) {
     const response = await page.goto(route.path);
     const headers = response.headers();
     expect(headers['content-security-policy']).toBe(
@@ -112,14 +114,14 @@ test('strict headers, no CSP violation and no console error on any route', async
     expect(await page.evaluate(() => window.__violations)).toEqual([]);
   }
   // The only message: Chromium's own note that the unknown path answered 404, as it should.
-  expect(problems).toEqual(['console: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  expect(problems).toEqual(Array(2).fill('console: Failed to load resource: the server responded with a status of 404 (Not Found)'));
   // Pages revalidate; hashed files are immutable.
   const html = await request.get('policy/');
   expect(html.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('_bg.wasm')));
   expect((await request.get(wasm)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   const bundleHref = await page.evaluate(() => new URL(document.querySelector('meta[name=content-bundle]').content, location.href).href);
-  expect(bundleHref).toMatch(/content\.[0-9a-f]{16}\.json$/);
+  expect(bundleHref).toMatch(/content\.zh-hk\.[0-9a-f]{16}\.json$/);
   expect((await request.get(bundleHref)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
 });
 

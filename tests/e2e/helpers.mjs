@@ -39,3 +39,14 @@ export function watchProblems(page) {
 }
 
 export const BUNDLE = '**/content.*.json';
+
+/** The Chinese edition's path prefix, relative to the site's base. */
+export const ZH = 'zh-hk/';
+
+/** The bundle of the edition a page (relative path) is in, as that page names it. */
+export async function loadBundleOf(request, baseURL, path) {
+  const html = await (await request.get(new URL(path, baseURL).href)).text();
+  const tag = [...html.matchAll(/<meta[^>]*>/g)].map((m) => m[0]).find((t) => /\bname="?content-bundle(?=["\s>])/.test(t));
+  const href = tag.match(/content="?([^" >]+)/)[1];
+  return (await request.get(new URL(href, baseURL).href)).json();
+}

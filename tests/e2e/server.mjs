@@ -1,5 +1,5 @@
-// A strict static server that behaves like a plain CDN: no SPA fallback, `404.html` (status
-// 404) for unknown paths, a folder asked for without its trailing slash redirected (301) to
+// A strict static server that behaves like a plain CDN: no SPA fallback, the nearest
+// `404.html` (status 404) for unknown paths, a folder asked for without its trailing slash redirected (301) to
 // it as GitHub Pages, Netlify, Cloudflare Pages and S3 websites do, the headers from
 // `_headers` applied, precompressed `.br`/`.gz` served when the client accepts them. Used by
 // the browser tests and the benchmark.
@@ -79,6 +79,15 @@ export async function startServer({ dir, port, base = '/' }) {
       }
     }
     const status = file ? 200 : 404;
+    // The nearest 404.html up the path, as Cloudflare Pages (and Netlify with the site's
+    // _redirects) serve it: /zh-hk/nowhere gets /zh-hk/404.html.
+    if (!file && path.startsWith(base)) {
+      const parts = normalize(path.slice(base.length - 1)).split('/').slice(1, -1);
+      for (let n = parts.length; n >= 0 && !file; n--) {
+        const candidate = '/' + [...parts.slice(0, n), '404.html'].join('/');
+        if (!parts.slice(0, n).some((s) => s.startsWith('.')) && (await isFile(join(dir, candidate)))) file = candidate;
+      }
+    }
     file ??= '/404.html';
     const headers = new Map();
     for (const rule of rules) {
