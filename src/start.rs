@@ -39,21 +39,10 @@ pub fn start() {
         return;
     };
     let app: HtmlElement = app.unchecked_into();
-    let page = Page {
-        app,
-        base,
-        urls,
-        words: words.unwrap_or_else(fallback_words),
-    };
-    if page.app.has_attribute(ids::PRERENDERED_ATTR) {
-        take_over(page, bundle_url);
+    let words = words.unwrap_or_else(fallback_words);
+    if app.has_attribute(ids::PRERENDERED_ATTR) {
+        take_over(app, base, urls, words, bundle_url);
     } else {
-        let Page {
-            app,
-            base,
-            urls,
-            words,
-        } = page;
         leptos::mount::mount_to(app, move || {
             provide_context(base);
             provide_context(urls);
@@ -61,13 +50,6 @@ pub fn start() {
         })
         .forget();
     }
-}
-
-struct Page {
-    app: HtmlElement,
-    base: BasePath,
-    urls: BundleUrls,
-    words: LoadWords,
 }
 
 /// Only for a page the site builder did not write (it names the words in every page).
@@ -88,7 +70,13 @@ fn fallback_words() -> LoadWords {
 /// here; then the same components hydrate it, adopting the nodes on screen. If loading
 /// fails, a notice with a Retry button appears beside the page, in a root of its own: the
 /// page's markup must stay exactly as prerendered for hydration.
-fn take_over(page: Page, bundle_url: String) {
+fn take_over(
+    app: HtmlElement,
+    base: BasePath,
+    urls: BundleUrls,
+    words: LoadWords,
+    bundle_url: String,
+) {
     let Some(slot) = document()
         .create_element("div")
         .ok()
@@ -97,12 +85,6 @@ fn take_over(page: Page, bundle_url: String) {
         return;
     };
     _ = document().body().map(|body| body.append_child(&slot));
-    let Page {
-        app,
-        base,
-        urls,
-        words,
-    } = page;
     leptos::mount::mount_to(slot, move || {
         let bundle = bundle_resource(bundle_url);
         Effect::new(move |hydrated: Option<bool>| {

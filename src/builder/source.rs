@@ -220,18 +220,29 @@ fn load_languages(dir: &Path, report: &mut Report) -> Vec<String> {
     codes
 }
 
+/// A folder's entries, sorted, for a stable order of messages.
+fn listing(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+fn file_name(path: &Path) -> &str {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+}
+
 /// Only the editions' folders, `languages.toml` and notes for editors (`.md`) belong here.
 fn check_top_folder(dir: &Path, codes: &[String], report: &mut Report) {
-    let Ok(entries) = fs::read_dir(dir) else {
+    let Ok(paths) = listing(dir) else {
         return;
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
     for path in paths {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+        let name = file_name(&path);
         if path.is_dir() && !codes.iter().any(|c| c == name) {
             report.push(ContentError::new(
                 &path.display().to_string(),
@@ -312,8 +323,8 @@ fn page_files(dir: &Path, report: &mut Report) -> Vec<(Route, PathBuf)> {
     let mut files = Vec::new();
     for folder in [Folder::Top, Folder::Reports] {
         let path = folder_path(dir, folder);
-        let entries = match fs::read_dir(&path) {
-            Ok(entries) => entries,
+        let names = match listing(&path) {
+            Ok(names) => names,
             Err(e) => {
                 report.push(ContentError::new(
                     &path.display().to_string(),
@@ -324,13 +335,8 @@ fn page_files(dir: &Path, report: &mut Report) -> Vec<(Route, PathBuf)> {
                 continue;
             }
         };
-        let mut names: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        names.sort();
         for file in names {
-            let name = file
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
+            let name = file_name(&file);
             let shown = file.display().to_string();
             if file.is_dir() {
                 if !(folder == Folder::Top && name == "reports") {
