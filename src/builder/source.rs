@@ -404,36 +404,32 @@ fn read(path: &Path, report: &mut Report) -> Option<String> {
     }
 }
 
-fn load_site(dir: &Path, report: &mut Report) -> Option<Site> {
-    let path = dir.join(SITE_FILE);
-    let text = read(&path, report)?;
+/// A whole-file TOML table (`site.toml`, `interface.toml`), read into `T` with its checks.
+fn load_table<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    hints: &[(&str, &str)],
+    report: &mut Report,
+) -> Option<T> {
+    let text = read(path, report)?;
     let shown = path.display().to_string();
     let lines = Lines::new(&text);
     let front = FrontMatter::parse(&text, 0, &shown, &lines)
         .map_err(|e| report.push(e))
         .ok()?;
     let rules = Rules {
-        hints: SITE_HINTS,
+        hints,
         reserved: &[],
     };
-    let site = front.read::<Site>(&rules, report);
-    site.value.filter(|_| site.clean)
+    let table = front.read::<T>(&rules, report);
+    table.value.filter(|_| table.clean)
+}
+
+fn load_site(dir: &Path, report: &mut Report) -> Option<Site> {
+    load_table(&dir.join(SITE_FILE), SITE_HINTS, report)
 }
 
 fn load_words(dir: &Path, report: &mut Report) -> Option<Words> {
-    let path = dir.join(WORDS_FILE);
-    let text = read(&path, report)?;
-    let shown = path.display().to_string();
-    let lines = Lines::new(&text);
-    let front = FrontMatter::parse(&text, 0, &shown, &lines)
-        .map_err(|e| report.push(e))
-        .ok()?;
-    let rules = Rules {
-        hints: &[],
-        reserved: &[],
-    };
-    let words = front.read::<WordsFile>(&rules, report);
-    words.value.filter(|_| words.clean).map(Words::from)
+    load_table::<WordsFile>(&dir.join(WORDS_FILE), &[], report).map(Words::from)
 }
 
 fn load_page(
