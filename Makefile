@@ -10,14 +10,16 @@ export SITE_URL
 DIST ?= dist
 SITE := cargo run --quiet --locked --features build --bin site --
 
-.PHONY: help tools browser content dist serve test test-rust test-browser lint fmt bench size clean
+.PHONY: help tools browser content dist serve test test-rust test-browser dist-root dist-subpath \
+  check-builds browser-suite lint fmt bench bench-content size clean
 
 help:
 	@echo "make serve    build and serve the site at http://127.0.0.1:8080, rebuilding on change"
 	@echo "make test     every test: format, lint, unit, build, browser"
-	@echo "make content  check content/ (fast) and report every problem"
+	@echo "make content  check content/ and update a built dist/ in place (seconds)"
 	@echo "make dist     the deployable site in dist/ (SITE_URL=https://example.org/path/ make dist)"
 	@echo "make bench    size and speed benchmark (Lighthouse mobile)"
+	@echo "make bench-content  how long a content edit takes to show (make content, make serve)"
 	@echo "make size     what the release wasm is made of (twiggy), after make dist"
 
 tools:
@@ -26,8 +28,15 @@ tools:
 browser:
 	@scripts/install-tools --browser
 
+# Checks content/. When $(DIST) holds a built site, also updates it in place from content/
+# (bundle, pages, sitemap, headers, compressed copies; the app's files kept byte for byte), or
+# builds it in full when the app's code changed since it was built.
 content:
-	$(SITE) check
+	@if [ -f "$(DIST)/index.html" ]; then \
+	  $(SITE) update "$(DIST)" || { rc=$$?; [ $$rc = 3 ] || exit $$rc; \
+	    echo "make content: building $(DIST) in full (the app's code changed)"; \
+	    $(MAKE) --no-print-directory dist SITE_URL="$$($(SITE) built-url "$(DIST)")"; }; \
+	else $(SITE) check; fi
 
 # Trunk builds the app into dist/.stage; its post_build hook (scripts/post-build) checks the
 # content, writes the bundle and prerenders every route. Only then does dist/ change.
@@ -37,9 +46,10 @@ dist: tools
 	  || { rm -rf "$(DIST)/.stage" "$(DIST)/.trunk-lock"; exit 1; }
 	rm -f "$(DIST)/.trunk-lock"
 
+# Trunk rebuilds the app when its code changes; a content change updates dist/ in place.
 serve: tools
 	cargo build --quiet --locked --features build --bin site
-	trunk serve --locked --public-url "$$($(SITE) base-path)"
+	node scripts/dev-server.mjs
 
 fmt:
 	cargo fmt --all
@@ -53,16 +63,34 @@ test-rust:
 	cargo test --locked --features build
 
 # The same browser suite at the domain root and under a sub-path, on plain static servers.
-test-browser: browser
+test-browser: browser dist-root dist-subpath check-builds browser-suite
+
+dist-root:
 	$(MAKE) --no-print-directory dist DIST=target/dist-root SITE_URL=http://127.0.0.1:8091/
+
+dist-subpath:
 	$(MAKE) --no-print-directory dist DIST=target/dist-subpath SITE_URL=http://127.0.0.1:8092/rights/
+
+# A failed build and a content-only update, each on the built site the browser suite then uses.
+check-builds:
 	scripts/check-failed-build-keeps-dist target/dist-root http://127.0.0.1:8091/
+	scripts/check-content-update target/dist-root
+
+browser-suite:
 	playwright test --config tests/e2e/playwright.config.mjs
 
-test: lint test-rust test-browser
+# Each step timed, with a summary at the end (also when a step fails).
+test:
+	@scripts/timed-steps tools lint test-rust browser dist-root dist-subpath check-builds browser-suite
 
 bench: browser dist
 	scripts/bench
+	$(MAKE) --no-print-directory bench-content
+
+# How long an editor waits: `make content` and `make serve`'s reload (edits content/en/policy.md
+# and restores it).
+bench-content: browser dist
+	scripts/bench content
 
 size: tools
 	scripts/size-report

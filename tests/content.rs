@@ -267,6 +267,7 @@ fn a_failed_build_writes_nothing() {
         out: out.clone(),
         site: SiteUrl::parse("https://example.org/").unwrap(),
         csp_meta: true,
+        compress: true,
     });
     let Err(BuildError::Content(errors)) = result else {
         panic!("the broken content must fail the build");

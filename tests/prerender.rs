@@ -4,6 +4,7 @@
 
 use rosw::builder::output::{self, Options};
 use rosw::builder::source::load;
+use rosw::builder::update;
 use rosw::content::{Block, Bundle, Inline};
 use rosw::meta::SiteUrl;
 use rosw::prerender::render_route;
@@ -101,6 +102,7 @@ fn finish_writes_a_complete_site() {
         out: out.clone(),
         site,
         csp_meta: true,
+        compress: true,
     })
     .unwrap();
 
@@ -292,4 +294,125 @@ fn document_facts_name_the_site_and_language_of_the_link() {
         html.contains(r#"<a href="https://www.example.org/policy">Read the full document on example.org (English)</a>"#),
         "{html}"
     );
+}
+
+/// Every file under `dir` with a hash of its bytes, for comparing a folder before and after.
+fn snapshot(dir: &Path) -> Vec<(String, u64)> {
+    use std::hash::{Hash, Hasher};
+    update::files_under(dir, dir)
+        .unwrap()
+        .into_iter()
+        .map(|f| {
+            let mut hash = std::collections::hash_map::DefaultHasher::new();
+            fs::read(dir.join(&f)).unwrap().hash(&mut hash);
+            (f, hash.finish())
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for file in update::files_under(from, from).unwrap() {
+        let target = to.join(&file);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(from.join(&file), target).unwrap();
+    }
+}
+
+#[test]
+fn a_content_update_rewrites_the_site_and_keeps_the_app() {
+    let work = std::env::temp_dir().join(format!("rosw-update-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&work);
+    let (root, content, dist, target) = (
+        work.join("project"),
+        work.join("content"),
+        work.join("dist"),
+        work.join("target"),
+    );
+    fs::create_dir_all(root.join("src")).unwrap();
+    fs::write(root.join("src/lib.rs"), "// the app").unwrap();
+    copy_dir(Path::new("tests/fixtures/valid"), &content);
+    // A full build as Trunk's hook makes it: Trunk's files, then the builder's.
+    fs::create_dir_all(&dist).unwrap();
+    fs::write(dist.join("index.html"), TEMPLATE).unwrap();
+    let wasm = b"\0asm the app".to_vec();
+    fs::write(dist.join("app-0123456789abcdef_bg.wasm"), &wasm).unwrap();
+    let site = SiteUrl::parse("https://example.org/rights/").unwrap();
+    let record = update::BuildRecord {
+        site_url: site.to_string(),
+        csp_meta: true,
+        compress: true,
+        fingerprint: update::code_fingerprint(&root).unwrap(),
+        template: TEMPLATE.into(),
+        trunk_files: vec!["app-0123456789abcdef_bg.wasm".into()],
+    };
+    output::finish(&Options {
+        content: content.clone(),
+        out: dist.clone(),
+        site,
+        csp_meta: true,
+        compress: true,
+    })
+    .unwrap();
+    update::save_record(&update::record_path(&target, &dist).unwrap(), &record).unwrap();
+    let built = snapshot(&dist);
+    let wasm_br = fs::read(dist.join("app-0123456789abcdef_bg.wasm.br")).unwrap();
+
+    // A content-only edit: new text on the page and in the bundle it names, the app untouched.
+    let policy = content.join("en/policy.md");
+    let text = fs::read_to_string(&policy).unwrap();
+    let edited = text.replacen("+++\n\n", "+++\n\nA sentence added by an editor.\n\n", 1);
+    assert_ne!(edited, text);
+    fs::write(&policy, &edited).unwrap();
+    update::update(&dist, &content, &root, &target).unwrap();
+    let page = fs::read_to_string(dist.join("policy/index.html")).unwrap();
+    assert!(page.contains("A sentence added by an editor."));
+    let bundle = fs::read_dir(&dist)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("content.") && n.ends_with(".json"))
+        .collect::<Vec<_>>();
+    assert_eq!(bundle.len(), 1, "the old bundle is gone: {bundle:?}");
+    assert!(page.contains(&bundle[0]));
+    assert!(
+        fs::read_to_string(dist.join(&bundle[0]))
+            .unwrap()
+            .contains("A sentence added by an editor.")
+    );
+    assert_eq!(
+        fs::read(dist.join("app-0123456789abcdef_bg.wasm")).unwrap(),
+        wasm
+    );
+    assert_eq!(
+        fs::read(dist.join("app-0123456789abcdef_bg.wasm.br")).unwrap(),
+        wasm_br
+    );
+    let updated = snapshot(&dist);
+
+    // A broken edit: the content's own message, and the site exactly as it was.
+    fs::write(&policy, edited.replacen("title = \"The policy\"\n", "", 1)).unwrap();
+    match update::update(&dist, &content, &root, &target) {
+        Err(update::UpdateError::Build(output::BuildError::Content(errors))) => {
+            assert!(
+                errors[0]
+                    .to_string()
+                    .contains("policy.md:1: title: missing")
+            );
+        }
+        other => panic!("expected content errors, got {other:?}"),
+    }
+    assert_eq!(snapshot(&dist), updated);
+
+    // The edit undone: the site is again byte for byte the full build's.
+    fs::write(&policy, &text).unwrap();
+    update::update(&dist, &content, &root, &target).unwrap();
+    assert_eq!(snapshot(&dist), built);
+
+    // The app's code changed: only a full build will do, and nothing is touched.
+    fs::write(root.join("src/lib.rs"), "// the app, changed").unwrap();
+    assert!(matches!(
+        update::update(&dist, &content, &root, &target),
+        Err(update::UpdateError::NeedsFullBuild(_))
+    ));
+    assert_eq!(snapshot(&dist), built);
+    let _ = fs::remove_dir_all(&work);
 }

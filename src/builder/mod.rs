@@ -6,3 +6,4 @@ mod frontmatter;
 mod markdown;
 pub mod output;
 pub mod source;
+pub mod update;

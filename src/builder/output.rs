@@ -65,9 +65,13 @@ pub struct Options {
     /// Whether to add the `<meta>` CSP (release builds; `trunk serve` injects an inline
     /// live-reload script that it would block).
     pub csp_meta: bool,
+    /// Whether to write `.br` and `.gz` copies (release builds: the development server
+    /// compresses on the fly, and a debug wasm takes minutes to compress).
+    pub compress: bool,
 }
 
 /// What was written, for the build log.
+#[derive(Debug)]
 pub struct Summary {
     pub files: Vec<String>,
 }
@@ -149,7 +153,9 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
         headers_file(out, &options.site, &codes)?,
     )?;
     files.extend(["sitemap.xml", "robots.txt", "_headers"].map(String::from));
-    files.extend(precompress(out)?);
+    if options.compress {
+        files.extend(precompress(out)?);
+    }
     Ok(Summary { files })
 }
 
@@ -483,6 +489,9 @@ fn headers_file(
         .filter_map(Result::ok)
         .filter(|e| e.path().is_file())
         .filter_map(|e| e.file_name().into_string().ok())
+        // Compressed copies are served in place of their file, never by their own name (and
+        // a content update finds those of the app's files already there).
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
         .collect();
     names.sort();
     for name in names {
@@ -523,12 +532,16 @@ fn precompress(out: &Path) -> Result<Vec<String>, BuildError> {
             if !COMPRESSIBLE.contains(&ext) {
                 continue;
             }
-            let bytes = fs::read(&path)?;
-            let br = compress_brotli(&bytes)?;
-            let gz = compress_gzip(&bytes)?;
             let name = path.to_string_lossy().to_string();
-            fs::write(format!("{name}.br"), br)?;
-            fs::write(format!("{name}.gz"), gz)?;
+            let (br_path, gz_path) = (format!("{name}.br"), format!("{name}.gz"));
+            // Kept from the last build by an in-place content update (the wasm, the styles):
+            // the file is the same, so are its compressed copies.
+            if Path::new(&br_path).exists() && Path::new(&gz_path).exists() {
+                continue;
+            }
+            let bytes = fs::read(&path)?;
+            fs::write(br_path, compress_brotli(&bytes)?)?;
+            fs::write(gz_path, compress_gzip(&bytes)?)?;
             let rel = path
                 .strip_prefix(out)
                 .unwrap_or(&path)

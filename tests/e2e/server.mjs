@@ -53,15 +53,27 @@ async function isFile(path) {
   }
 }
 
-export async function startServer({ dir, port, base = '/' }) {
-  let rules = [];
+async function readRules(dir) {
   try {
-    rules = parseHeaders(await readFile(join(dir, '_headers'), 'utf8'));
+    return parseHeaders(await readFile(join(dir, '_headers'), 'utf8'));
   } catch {
-    // no _headers: serve without extra headers
+    return []; // no _headers: serve without extra headers
   }
+}
+
+/**
+ * `dev` (make serve only): `{ inject, handle }`. `inject` is added before `</body>` of every
+ * page served; `handle(req, res, path)` may answer a request first (returns true if it did).
+ * `_headers` is then read for every request, as the folder is rebuilt while it is served.
+ */
+export async function startServer({ dir, port, base = '/', dev = null }) {
+  let rules = await readRules(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (dev) {
+      if (await dev.handle(req, res, url.pathname)) return;
+      rules = await readRules(dir);
+    }
     const path = decodeURIComponent(url.pathname);
     let file = null;
     if (path + '/' === base) return redirect(res, base + url.search);
@@ -94,7 +106,7 @@ export async function startServer({ dir, port, base = '/' }) {
       if (rule.test.test(path)) for (const [k, v] of rule.headers) headers.set(k, headers.has(k) ? `${headers.get(k)}, ${v}` : v);
     }
     headers.set('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    const accept = req.headers['accept-encoding'] ?? '';
+    const accept = dev ? '' : (req.headers['accept-encoding'] ?? '');
     let body;
     for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
       if (accept.includes(enc) && (await isFile(join(dir, file + ext)))) {
@@ -104,6 +116,7 @@ export async function startServer({ dir, port, base = '/' }) {
       }
     }
     body ??= await readFile(join(dir, file)).catch(() => Buffer.from('Not found'));
+    if (dev && file.endsWith('.html')) body = Buffer.from(body.toString().replace('</body>', `${dev.inject}</body>`));
     headers.set('Vary', 'Accept-Encoding');
     headers.set('Content-Length', String(body.length));
     res.writeHead(status, Object.fromEntries(headers));
