@@ -75,6 +75,7 @@ dist-subpath:
 check-builds:
 	scripts/check-failed-build-keeps-dist target/dist-root http://127.0.0.1:8091/
 	scripts/check-content-update target/dist-root
+	scripts/check-content-update target/dist-subpath
 
 browser-suite:
 	playwright test --config tests/e2e/playwright.config.mjs

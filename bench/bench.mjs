@@ -19,6 +19,7 @@ const RUNS = Number(values.runs ?? process.env.BENCH_RUNS ?? 3);
 const OUT = 'bench/results';
 const APP_PORT = 8097;
 const STATIC_PORT = 8098;
+const OFFLINE_PORT = 8099;
 // The addresses the site itself hands out (canonical, sitemap, links, Share): with the slash.
 // Both editions: English at the root, Chinese under zh-hk/.
 const PAGES = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/'];
@@ -48,9 +49,11 @@ async function makeStaticCopies(base) {
     if (/\.(css|svg|png)$/.test(name)) await copyFile(join(DIST, name), join(dir, name));
   }
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
+  // The first view alone: what the offline worker fetches afterwards is measured apart.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const firstView = {};
   for (const route of ROUTES) {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     const loaded = [];
     page.on('requestfinished', (request) => loaded.push(new URL(request.url()).pathname));
     await page.goto(`http://127.0.0.1:${APP_PORT}${base}${route}`, { waitUntil: 'networkidle' });
@@ -72,6 +75,34 @@ async function makeStaticCopies(base) {
   }
   await browser.close();
   return { dir, firstView };
+}
+
+/**
+ * What a first visit costs beyond its first view for offline reading: every request until the
+ * worker reports the edition kept (bytes as served, brotli where accepted), per edition.
+ */
+async function offlineCost(base, firstView) {
+  const log = [];
+  const server = await startServer({ dir: DIST, port: OFFLINE_PORT, base, log });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
+  const cost = {};
+  try {
+    for (const route of ['', 'zh-hk/']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      log.length = 0;
+      await page.goto(`http://127.0.0.1:${OFFLINE_PORT}${base}${route}`);
+      await page.waitForSelector('html[data-offline="kept"]', { state: 'attached', timeout: 60_000 });
+      const seen = new Set(firstView[route]);
+      const extra = log.filter((entry) => !seen.has(entry.path));
+      cost[route || 'en'] = { requests: extra.length, brotli: extra.reduce((sum, e) => sum + e.bytes, 0) };
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return cost;
 }
 
 /** Raw / gzip / brotli bytes of every file the first view of a route loaded (read from dist). */
@@ -127,6 +158,10 @@ await mkdir(OUT, { recursive: true });
 const app = await startServer({ dir: DIST, port: APP_PORT, base });
 const { dir: staticDir, firstView } = await makeStaticCopies(base);
 const stat = await startServer({ dir: staticDir, port: STATIC_PORT, base });
+const offline = await offlineCost(base, firstView);
+for (const [edition, { requests, brotli }] of Object.entries(offline)) {
+  console.log(`offline reading, ${edition}: ${requests} requests, ${kb(brotli)} KB fetched after the first view (brotli)`);
+}
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
 
 const results = [];
@@ -156,7 +191,7 @@ try {
   stat.close();
 }
 
-const report = { date: new Date().toISOString(), runs: RUNS, budget: BUDGET, routes: results };
+const report = { date: new Date().toISOString(), runs: RUNS, budget: BUDGET, offline, routes: results };
 await writeFile(join(OUT, 'bench.json'), JSON.stringify(report, null, 2));
 
 const verdict = (r) => {

@@ -193,6 +193,19 @@ word_set! {
         /// What readers see while content loads or when it cannot; the builder also writes
         /// these into each page, for when the bundle itself cannot be loaded.
         load: LoadWords [LoadWordsFile],
+        /// The page shown for an address that is not kept on the device while offline.
+        offline: OfflineWords [OfflineWordsFile],
+    }
+}
+
+word_set! {
+    /// The offline page (the `[offline]` table), written into the service worker by the builder.
+    pub struct OfflineWords, file OfflineWordsFile {
+        title: String [String] = "fields::non_empty",
+        /// Followed by the list of pages kept on the device.
+        text: String [String] = "fields::non_empty",
+        /// When no page is kept yet.
+        none: String [String] = "fields::non_empty",
     }
 }
 
@@ -309,6 +322,9 @@ pub struct Site {
     /// The language's name in itself, for the language switch: `English`, `繁體中文`.
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub language_name: String,
+    /// The name under the site's icon on a phone's home screen (the web app manifest).
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
+    pub short_name: String,
     /// Shown at the top of every page of a translated edition: that its text is this site's
     /// translation and Amnesty International's documents are in their own languages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -864,6 +880,7 @@ pub(crate) mod tests {
             text_licence_url: "https://creativecommons.org/licenses/by/4.0/".into(),
             share_image_alt: "The site's name".into(),
             language_name: "English".into(),
+            short_name: "Site".into(),
             translation_note: None,
         };
         let pages = Route::with_content()
@@ -973,6 +990,11 @@ pub(crate) mod tests {
                 "network": "We couldn’t reach the site. Check your connection, then try again.",
                 "http": "The site couldn’t send this page’s content just now. Please try again in a moment.",
                 "content": "The content arrived damaged or out of date. Please try again; if that doesn’t help, reload the page."
+            },
+            "offline": {
+                "title": "You are offline",
+                "text": "These pages can be read now:",
+                "none": "No page is kept yet."
             }
         }"#,
         )
@@ -981,7 +1003,8 @@ pub(crate) mod tests {
             serde_json::Value::Array(keys.iter().map(|k| value[*k].clone()).collect())
         };
         let mut words = list(&named, Words::KEYS);
-        words[Words::KEYS.len() - 1] = list(&named["load"], LoadWords::KEYS);
+        words[Words::KEYS.len() - 2] = list(&named["load"], LoadWords::KEYS);
+        words[Words::KEYS.len() - 1] = list(&named["offline"], OfflineWords::KEYS);
         serde_json::from_value(words).expect("the sample words are complete")
     }
 

@@ -148,6 +148,28 @@ fn finish_writes_a_complete_site() {
     let json = fs::read_to_string(out.join(&bundle_name)).unwrap();
     assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 10);
 
+    // The offline worker names every page with its hash, and each edition has a manifest.
+    let worker = fs::read_to_string(out.join("sw.js")).unwrap();
+    assert!(!worker.contains("__CONFIG__"));
+    let norway_sha: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(norway.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    assert!(worker.contains(&format!(
+        r#""path":"/rights/reports/norway/","sha256":"{norway_sha}""#
+    )));
+    assert!(norway.contains(r#"<link rel="manifest" href="/rights/manifest.webmanifest">"#));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.webmanifest")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["start_url"], "/rights/");
+    assert_eq!(manifest["scope"], "/rights/");
+    assert_eq!(manifest["short_name"], "Fixture");
+    assert_eq!(manifest["icons"].as_array().unwrap().len(), 3);
+
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert_eq!(
         sitemap.matches("<loc>https://example.org/rights/").count(),

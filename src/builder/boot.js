@@ -3,6 +3,7 @@
 // checks every file it loads with Subresource Integrity.
 const GLUE = { href: "__GLUE_HREF__", integrity: "__GLUE_INTEGRITY__" };
 const WASM = { href: "__WASM_HREF__", integrity: "__WASM_INTEGRITY__" };
+const WORKER = { href: "__WORKER_HREF__", scope: "__WORKER_SCOPE__" };
 
 function preload(attributes) {
   const link = Object.assign(document.createElement("link"), attributes);
@@ -54,11 +55,42 @@ function whenParsed(callback) {
   if (document.readyState === "loading") addEventListener("DOMContentLoaded", callback, { once: true });
   else callback();
 }
+// Offline reading (the service worker, see sw.js). With `keep`, once the browser is idle, the
+// worker is asked to keep this edition (and, after a switch of language, that one too);
+// without, it keeps only the pages the reader opens. `<html data-offline="kept">` tells that
+// this edition can now be read offline.
+function offline(keep) {
+  if (!("serviceWorker" in navigator)) return;
+  const root = document.documentElement;
+  navigator.serviceWorker
+    .register(WORKER.href, { scope: WORKER.scope })
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      registration.active?.postMessage({ opened: location.pathname });
+      if (!keep) return;
+      navigator.serviceWorker.addEventListener("message", (event) => {
+        if (event.data?.kept === root.lang) root.dataset.offline = "kept";
+      });
+      const ask = () => registration.active?.postMessage({ keep: root.lang });
+      const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+      idle(ask);
+      new MutationObserver(() => {
+        delete root.dataset.offline; // until the new language is kept
+        idle(ask);
+      }).observe(root, { attributes: true, attributeFilter: ["lang"] });
+    })
+    .catch(() => {}); // No offline copy: the site works as before.
+}
+
 whenParsed(() => {
   const prerendered = document.getElementById("app")?.hasAttribute("data-prerendered");
   // A reader who asked to save data keeps the plain prerendered page: its links work as
-  // ordinary links, and the app is never downloaded.
-  if (prerendered && navigator.connection?.saveData) return;
-  if (prerendered) afterFirstPaint(start);
-  else start();
+  // ordinary links, the app is never downloaded, and nothing is kept in advance.
+  if (prerendered && navigator.connection?.saveData) {
+    addEventListener("load", () => offline(false), { once: true });
+    return;
+  }
+  const started = () => offline(true);
+  if (prerendered) afterFirstPaint(() => start().then(started));
+  else start().then(started);
 });

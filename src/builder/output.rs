@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 /// The Content-Security-Policy the site ships (the `_headers` file and a `<meta>` copy).
 /// `'wasm-unsafe-eval'` lets the WebAssembly compile without allowing JavaScript `eval`.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// Headers for every response (see `_headers`).
 pub const SECURITY_HEADERS: [(&str, &str); 7] = [
@@ -43,7 +43,21 @@ pub const SECURITY_HEADERS: [(&str, &str); 7] = [
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "public, max-age=0, must-revalidate";
-const COMPRESSIBLE: [&str; 8] = ["html", "js", "css", "wasm", "json", "svg", "xml", "txt"];
+const COMPRESSIBLE: [&str; 9] = [
+    "html",
+    "js",
+    "css",
+    "wasm",
+    "json",
+    "svg",
+    "xml",
+    "txt",
+    "webmanifest",
+];
+/// The service worker's file, at the root of the site so that it can serve every page.
+pub const WORKER_FILE: &str = "sw.js";
+/// Each edition's web app manifest, in the edition's folder.
+pub const MANIFEST_FILE: &str = "manifest.webmanifest";
 
 #[derive(Debug)]
 pub enum BuildError {
@@ -104,8 +118,24 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
     let (template, boot_file) = write_boot_script(&template, out, base.as_str())?;
     files.extend(boot_file);
 
+    let mut worker_editions = Vec::new();
     for bundle in bundles.into_iter().map(Arc::new) {
+        let codes: Vec<&str> = bundle.edition_codes();
+        let edition_base_path = edition_base(base, &codes, bundle.edition);
+        let manifest_href = edition_base_path.join(&format!("/{MANIFEST_FILE}"));
+        let manifest_file = match bundle.edition {
+            0 => MANIFEST_FILE.to_string(),
+            i => format!("{}/{MANIFEST_FILE}", bundle.editions[i].code),
+        };
+        let manifest_path = out.join(&manifest_file);
+        if let Some(parent) = manifest_path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(manifest_path, manifest(&bundle, base, &edition_base_path))?;
+        files.push(manifest_file);
+        let mut worker_pages = Vec::new();
         let shared = Shared {
+            manifest_href,
             bundle_href: bundle_hrefs[bundle.edition].clone(),
             bundle_hrefs: bundle_hrefs.join(" "),
             load_words: serde_json::to_string(&bundle.words.load)
@@ -122,10 +152,32 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent)?;
             }
+            if route != Route::NotFound {
+                worker_pages.push(serde_json::json!({
+                    "path": route.href(&edition_base_path),
+                    "title": bundle.page_or_not_found(route).title,
+                    "sha256": hex(&Sha256::digest(html.as_bytes())),
+                }));
+            }
             fs::write(&path, html)?;
             files.push(file);
         }
+        let edition = &bundle.editions[bundle.edition];
+        worker_editions.push(serde_json::json!({
+            "code": edition.code,
+            "lang": edition.lang,
+            "prefix": edition_base_path.as_str(),
+            "site": bundle.site.name,
+            "bundle": bundle_hrefs[bundle.edition],
+            "pages": worker_pages,
+            "offline": {
+                "title": bundle.words.offline.title,
+                "text": bundle.words.offline.text,
+                "none": bundle.words.offline.none,
+            },
+        }));
     }
+    files.push(write_worker(out, base, worker_editions)?);
     // Netlify serves an edition's own not-found page under its path with this rule
     // (Cloudflare Pages finds the nearest 404.html by itself).
     let mut redirects = String::from("# Written by the site builder (src/builder/output.rs).\n");
@@ -158,6 +210,90 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
     }
     Ok(Summary { files })
 }
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut s, b| {
+        _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// The service worker's template (see its opening comment).
+const WORKER_TEMPLATE: &str = include_str!("sw.js");
+
+/// Writes `sw.js`: the template with this build's files, pages and their hashes. Its version
+/// is a hash of all of that, so any change to any page or file makes a new worker and cache.
+fn write_worker(
+    out: &Path,
+    base: &BasePath,
+    editions: Vec<serde_json::Value>,
+) -> Result<String, BuildError> {
+    // The app's files: every content-hashed file at the top but the bundles.
+    let mut app: Vec<String> = fs::read_dir(out)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| is_hashed(name) && !name.starts_with("content."))
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+        .collect();
+    app.sort();
+    let style = app
+        .iter()
+        .find(|name| name.ends_with(".css"))
+        .map(|name| base.join(&format!("/{name}")))
+        .unwrap_or_default();
+    let app: Vec<String> = app
+        .iter()
+        .map(|name| base.join(&format!("/{name}")))
+        .collect();
+    let mut config = serde_json::json!({
+        "base": base.as_str(),
+        "app": app,
+        "style": style,
+        "editions": editions,
+    });
+    let version = short_hash(config.to_string().as_bytes());
+    config["version"] = serde_json::Value::String(version);
+    let script = WORKER_TEMPLATE.replace("__CONFIG__", &config.to_string());
+    fs::write(out.join(WORKER_FILE), script)?;
+    Ok(WORKER_FILE.to_string())
+}
+
+/// An edition's web app manifest: its name and language, opening at the edition's home page,
+/// with the whole site as its scope.
+fn manifest(bundle: &Bundle, base: &BasePath, edition: &BasePath) -> String {
+    let icon = |file: &str, size: u32, purpose: &str| {
+        serde_json::json!({
+            "src": base.join(&format!("/{file}")),
+            "sizes": format!("{size}x{size}"),
+            "type": "image/png",
+            "purpose": purpose,
+        })
+    };
+    serde_json::json!({
+        "id": edition.as_str(),
+        "name": bundle.site.name,
+        "short_name": bundle.site.short_name,
+        "description": bundle.site.description,
+        "lang": bundle.site.lang,
+        "dir": "ltr",
+        "start_url": edition.as_str(),
+        "scope": base.as_str(),
+        "display": "standalone",
+        "background_color": BACKGROUND[0],
+        "theme_color": BACKGROUND[0],
+        "icons": [
+            icon("icon-192.png", 192, "any"),
+            icon("icon-512.png", 512, "any"),
+            icon("icon-maskable-512.png", 512, "maskable"),
+        ],
+    })
+    .to_string()
+}
+
+/// The page background in the light and the dark scheme (`style/main.css`); a manifest takes
+/// one colour, so it names the light one, and each page's `theme-color` follows the scheme.
+pub const BACKGROUND: [&str; 2] = ["#ffffff", "#16181d"];
 
 fn short_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)[..8]
@@ -240,7 +376,9 @@ fn write_boot_script(
         .replace("__GLUE_HREF__", &glue_href)
         .replace("__GLUE_INTEGRITY__", &glue_sri)
         .replace("__WASM_HREF__", &wasm_href)
-        .replace("__WASM_INTEGRITY__", &wasm_sri);
+        .replace("__WASM_INTEGRITY__", &wasm_sri)
+        .replace("__WORKER_HREF__", &format!("{base}{WORKER_FILE}"))
+        .replace("__WORKER_SCOPE__", base);
     let file = format!("boot-{}.js", short_hash(script.as_bytes()));
     fs::write(out.join(&file), &script)?;
     let tag = format!(
@@ -271,6 +409,8 @@ pub fn output_file(bundle: &Bundle, route: Route) -> String {
 
 /// Values that are the same on every page of an edition.
 struct Shared {
+    /// The edition's web app manifest.
+    manifest_href: String,
     bundle_href: String,
     /// Every edition's bundle, in order, space-separated.
     bundle_hrefs: String,
@@ -405,6 +545,11 @@ fn page_html(
         ));
         extra_head.push_str(r#"<meta name="robots" content="noindex">"#);
     }
+    let _ = write!(
+        extra_head,
+        r#"<link rel="manifest" href="{}">"#,
+        attr(&shared.manifest_href)
+    );
     if shared.csp_meta {
         // frame-ancestors is ignored in <meta>; hosts that can send headers send it.
         let policy = CSP.replace("; frame-ancestors 'none'", "");

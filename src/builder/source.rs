@@ -103,6 +103,10 @@ const SITE_HINTS: &[(&str, &str)] = &[
         "language_name",
         "the language's name in itself, for the language switch, e.g. English or 繁體中文",
     ),
+    (
+        "short_name",
+        "the name under the site's icon on a phone's home screen, e.g. SW Rights",
+    ),
 ];
 
 /// A link in a page's text, remembered until every page is known.
@@ -860,7 +864,7 @@ mod tests {
             },
         );
         assert_eq!(page.len(), 3 + 5 + 2 + 8, "{page:#?}");
-        assert_eq!(site.len(), 15, "{site:#?}");
+        assert_eq!(site.len(), 16, "{site:#?}");
         for fault in page.iter().chain(&site) {
             assert!(fault.contains(": missing: "), "{fault}");
             assert!(!fault.contains("add a line"), "no hint: {fault}");

@@ -6,8 +6,10 @@ const launchOptions = {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
-const phone = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, launchOptions };
-const desktop = { viewport: { width: 1280, height: 800 }, launchOptions };
+// Service workers only where a test asks for them (offline.spec.mjs): elsewhere a worker would
+// answer requests that the tests intercept or count.
+const phone = { serviceWorkers: 'block', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, launchOptions };
+const desktop = { serviceWorkers: 'block', viewport: { width: 1280, height: 800 }, launchOptions };
 const sites = [
   { name: 'root', baseURL: 'http://127.0.0.1:8091/' },
   { name: 'subpath', baseURL: 'http://127.0.0.1:8092/rights/' },

@@ -20,6 +20,7 @@ const TYPES = {
   '.png': 'image/png',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** Netlify / Cloudflare Pages `_headers`: a path line, then indented `Name: value` lines. */
@@ -65,8 +66,9 @@ async function readRules(dir) {
  * `dev` (make serve only): `{ inject, handle }`. `inject` is added before `</body>` of every
  * page served; `handle(req, res, path)` may answer a request first (returns true if it did).
  * `_headers` is then read for every request, as the folder is rebuilt while it is served.
+ * `log`, an array, receives `{ path, bytes }` for every file or 404 page served.
  */
-export async function startServer({ dir, port, base = '/', dev = null }) {
+export async function startServer({ dir, port, base = '/', dev = null, log = null }) {
   let rules = await readRules(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -117,6 +119,7 @@ export async function startServer({ dir, port, base = '/', dev = null }) {
     }
     body ??= await readFile(join(dir, file)).catch(() => Buffer.from('Not found'));
     if (dev && file.endsWith('.html')) body = Buffer.from(body.toString().replace('</body>', `${dev.inject}</body>`));
+    log?.push({ path, bytes: body.length });
     headers.set('Vary', 'Accept-Encoding');
     headers.set('Content-Length', String(body.length));
     res.writeHead(status, Object.fromEntries(headers));
