@@ -22,7 +22,7 @@ const STATIC_PORT = 8098;
 const OFFLINE_PORT = 8099;
 // The addresses the site itself hands out (canonical, sitemap, links, Share): with the slash.
 // Both editions: English at the root, Chinese under zh-hk/.
-const PAGES = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/'];
+const PAGES = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/', 'safe-reading/'];
 const ROUTES = [...PAGES, ...PAGES.map((page) => 'zh-hk/' + page)];
 const BUDGET = { firstViewBrotli: 90 * 1024, lcpRatio: 1.1, cls: 0, tbt: 50, performance: 100, accessibility: 100 };
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];

@@ -18,7 +18,13 @@ pub mod ids {
     pub const COUNTRY_REPORTS: &str = "country-reports";
     pub const ANNOUNCER: &str = "route-announcer";
     pub const APP: &str = "app";
-    pub const ALL: [&str; 9] = [
+    /// The safe-reading page's controls, which the boot script works (`src/builder/boot.js`).
+    pub const OFFLINE_KEEP: &str = "offline-keep";
+    pub const OFFLINE_CLEAR: &str = "offline-clear";
+    pub const OFFLINE_STATUS: &str = "offline-status";
+    /// The device's record (`localStorage`) of a reader turning offline keeping off: `off`.
+    pub const OFFLINE_CHOICE: &str = "rosw-offline";
+    pub const ALL: [&str; 12] = [
         MAIN,
         PAGE_TITLE,
         DOCUMENT,
@@ -28,6 +34,9 @@ pub mod ids {
         COUNTRY_REPORTS,
         ANNOUNCER,
         APP,
+        OFFLINE_KEEP,
+        OFFLINE_CLEAR,
+        OFFLINE_STATUS,
     ];
     /// The attribute the builder puts on a prerendered `#app`; the app removes it once it
     /// has hydrated the page.
@@ -39,7 +48,9 @@ pub mod ids {
 /// the site's own text licence and the original page's archived copy; the language of a
 /// document's link.
 /// 3: one bundle per language edition, with the list of editions and the interface's words.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: the safe-reading page; the exit link's address and words; the offline words; the
+/// manifest's short name.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The content of one language edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -190,10 +201,17 @@ word_set! {
         /// Slots `{title}` and `{archive}` (links).
         original_page: String [String] = "fields::non_empty",
         archived_copy: String [String] = "fields::non_empty",
+        /// "Exit this page" (the button's words).
+        exit: String [String] = "fields::non_empty",
+        /// Under the exit button. Slot `{safe_reading}` (a link to the safe-reading page).
+        exit_help: String [String] = "fields::non_empty",
+        /// The words of that link.
+        safe_reading: String [String] = "fields::non_empty",
         /// What readers see while content loads or when it cannot; the builder also writes
         /// these into each page, for when the bundle itself cannot be loaded.
         load: LoadWords [LoadWordsFile],
-        /// The page shown for an address that is not kept on the device while offline.
+        /// The page shown for an address that is not kept on the device while offline, and
+        /// the safe-reading page's controls.
         offline: OfflineWords [OfflineWordsFile],
     }
 }
@@ -206,6 +224,12 @@ word_set! {
         text: String [String] = "fields::non_empty",
         /// When no page is kept yet.
         none: String [String] = "fields::non_empty",
+        /// The safe-reading page's switch for keeping pages offline.
+        keep: String [String] = "fields::non_empty",
+        /// Its button that deletes what the site has kept.
+        clear: String [String] = "fields::non_empty",
+        /// Said once that is done.
+        cleared: String [String] = "fields::non_empty",
     }
 }
 
@@ -325,6 +349,9 @@ pub struct Site {
     /// The name under the site's icon on a phone's home screen (the web app manifest).
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub short_name: String,
+    /// Where "Exit this page" leads: a harmless page on another site.
+    #[cfg_attr(feature = "build", serde(deserialize_with = "fields::https_url"))]
+    pub exit_url: String,
     /// Shown at the top of every page of a translated edition: that its text is this site's
     /// translation and Amnesty International's documents are in their own languages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -881,6 +908,7 @@ pub(crate) mod tests {
             share_image_alt: "The site's name".into(),
             language_name: "English".into(),
             short_name: "Site".into(),
+            exit_url: "https://www.example.org/weather".into(),
             translation_note: None,
         };
         let pages = Route::with_content()
@@ -991,10 +1019,16 @@ pub(crate) mod tests {
                 "http": "The site couldn’t send this page’s content just now. Please try again in a moment.",
                 "content": "The content arrived damaged or out of date. Please try again; if that doesn’t help, reload the page."
             },
+            "exit": "Exit this page",
+            "exit_help": "Opens another site in place of this one: {safe_reading}.",
+            "safe_reading": "how to read safely",
             "offline": {
                 "title": "You are offline",
                 "text": "These pages can be read now:",
-                "none": "No page is kept yet."
+                "none": "No page is kept yet.",
+                "keep": "Keep pages for reading offline",
+                "clear": "Delete what is kept",
+                "cleared": "Deleted."
             }
         }"#,
         )
@@ -1062,7 +1096,7 @@ pub(crate) mod tests {
             Err(BundleError::WrongShape(_))
         ));
         assert!(matches!(
-            Bundle::from_json("{\"schema\": 3, \"pages\": 42}"),
+            Bundle::from_json("{\"schema\": 4, \"pages\": 42}"),
             Err(BundleError::WrongShape(_))
         ));
         assert_eq!(

@@ -19,7 +19,8 @@ mod start;
 pub use start::start;
 
 use components::{
-    EditionNote, LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter, SiteHeader, SkipLink,
+    EditionNote, ExitThisPage, LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter,
+    SiteHeader, SkipLink,
 };
 use content::Bundle;
 #[cfg(feature = "hydrate")]
@@ -177,7 +178,7 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
         }
     };
     view! {
-        {in_edition(|| view! { <SkipLink/><SiteHeader/><EditionNote/> }.into_any())}
+        {in_edition(|| view! { <SkipLink/><ExitThisPage/><SiteHeader/><EditionNote/> }.into_any())}
         <main id=content::ids::MAIN tabindex="-1">
             <div class="wrap page">
                 <FlatRoutes fallback=|| ()>
@@ -199,6 +200,7 @@ fn page_view(route: Route) -> AnyView {
         Route::Report(_) => view! { <Report route/> }.into_any(),
         Route::HongKong => view! { <HongKong/> }.into_any(),
         Route::RelatedResearch => view! { <RelatedResearch/> }.into_any(),
+        Route::SafeReading => view! { <SafeReading/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

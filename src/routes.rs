@@ -40,6 +40,8 @@ pub enum Route {
     Report(Country),
     HongKong,
     RelatedResearch,
+    /// How to read the site without leaving traces, and what it keeps on the device.
+    SafeReading,
     NotFound,
 }
 
@@ -52,7 +54,7 @@ pub enum Folder {
 
 impl Route {
     /// Every page of the URL contract, in reading order (the sitemap and the prerender use it).
-    pub const ALL: [Route; 9] = [
+    pub const ALL: [Route; 10] = [
         Route::Home,
         Route::Policy,
         Route::Reports,
@@ -62,6 +64,7 @@ impl Route {
         Route::Report(Country::PapuaNewGuinea),
         Route::HongKong,
         Route::RelatedResearch,
+        Route::SafeReading,
     ];
 
     /// The main navigation, in order.
@@ -94,6 +97,7 @@ impl Route {
             Route::Report(Country::PapuaNewGuinea) => "/reports/papua-new-guinea/",
             Route::HongKong => "/hong-kong/",
             Route::RelatedResearch => "/related-research/",
+            Route::SafeReading => "/safe-reading/",
             Route::NotFound => "/404",
         }
     }
@@ -107,6 +111,7 @@ impl Route {
             Route::Report(c) => (Folder::Reports, c.slug()),
             Route::HongKong => (Folder::Top, "hong-kong"),
             Route::RelatedResearch => (Folder::Top, "related-research"),
+            Route::SafeReading => (Folder::Top, "safe-reading"),
             Route::NotFound => (Folder::Top, "not-found"),
         }
     }
@@ -152,11 +157,17 @@ impl Route {
         }
     }
 
+    /// Whether the page lists its sources (the not-found and safe-reading pages speak only for
+    /// this site).
+    pub fn has_sources(self) -> bool {
+        !matches!(self, Route::NotFound | Route::SafeReading)
+    }
+
     /// The item of the main navigation this page belongs to.
     pub fn nav_section(self) -> Option<Route> {
         match self {
             Route::Report(_) => Some(Route::Reports),
-            Route::NotFound => None,
+            Route::NotFound | Route::SafeReading => None,
             other => Some(other),
         }
     }
@@ -299,6 +310,7 @@ mod tests {
                 "/reports/papua-new-guinea/",
                 "/hong-kong/",
                 "/related-research/",
+                "/safe-reading/",
             ]
         );
         for route in Route::ALL {

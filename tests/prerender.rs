@@ -146,7 +146,7 @@ fn finish_writes_a_complete_site() {
         r#"<meta name="content-bundle" content="/rights/{bundle_name}">"#
     )));
     let json = fs::read_to_string(out.join(&bundle_name)).unwrap();
-    assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 10);
+    assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 11);
 
     // The offline worker names every page with its hash, and each edition has a manifest.
     let worker = fs::read_to_string(out.join("sw.js")).unwrap();
@@ -173,7 +173,7 @@ fn finish_writes_a_complete_site() {
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert_eq!(
         sitemap.matches("<loc>https://example.org/rights/").count(),
-        9
+        10
     );
     // Every address the site names for its own pages is the form hosts serve directly.
     assert!(sitemap.contains("<loc>https://example.org/rights/reports/norway/</loc>"));

@@ -4,6 +4,9 @@
 const GLUE = { href: "__GLUE_HREF__", integrity: "__GLUE_INTEGRITY__" };
 const WASM = { href: "__WASM_HREF__", integrity: "__WASM_INTEGRITY__" };
 const WORKER = { href: "__WORKER_HREF__", scope: "__WORKER_SCOPE__" };
+// The safe-reading page's controls, and the device's record of offline keeping turned off.
+const CONTROLS = { keep: "__OFFLINE_KEEP__", clear: "__OFFLINE_CLEAR__", status: "__OFFLINE_STATUS__" };
+const CHOICE = "__OFFLINE_CHOICE__";
 
 function preload(attributes) {
   const link = Object.assign(document.createElement("link"), attributes);
@@ -61,6 +64,7 @@ function whenParsed(callback) {
 // this edition can now be read offline.
 function offline(keep) {
   if (!("serviceWorker" in navigator)) return;
+  if (keptOff()) return forget();
   const root = document.documentElement;
   navigator.serviceWorker
     .register(WORKER.href, { scope: WORKER.scope })
@@ -72,7 +76,9 @@ function offline(keep) {
         if (event.data?.kept === root.lang) root.dataset.offline = "kept";
       });
       const ask = () => registration.active?.postMessage({ keep: root.lang });
-      const idle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 1000));
+      // Idle time can be long in coming on a busy page: two seconds at most.
+      const idle = (callback) =>
+        window.requestIdleCallback ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 1000);
       idle(ask);
       new MutationObserver(() => {
         delete root.dataset.offline; // until the new language is kept
@@ -82,7 +88,88 @@ function offline(keep) {
     .catch(() => {}); // No offline copy: the site works as before.
 }
 
+function keptOff() {
+  try {
+    return localStorage.getItem(CHOICE) === "off";
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the worker and everything it kept. */
+async function forget() {
+  const registrations = (await navigator.serviceWorker?.getRegistrations?.()) ?? [];
+  await Promise.all(registrations.map((registration) => registration.unregister()));
+  for (const name of (await self.caches?.keys()) ?? []) {
+    if (name.startsWith("rosw-")) await caches.delete(name);
+  }
+}
+
+// The safe-reading page's switch and button, wherever they are drawn (the prerendered page or
+// the app): listened for on the document, so one listener serves both.
+document.addEventListener("change", (event) => {
+  if (event.target.id !== CONTROLS.keep) return;
+  try {
+    if (event.target.checked) localStorage.removeItem(CHOICE);
+    else localStorage.setItem(CHOICE, "off");
+  } catch {
+    // No storage: the choice holds for this page only.
+  }
+  if (event.target.checked) offline(!navigator.connection?.saveData);
+  else forget();
+});
+document.addEventListener("click", (event) => {
+  if (event.target.id !== CONTROLS.clear) return;
+  const status = document.getElementById(CONTROLS.status);
+  forget().then(() => {
+    if (status) status.textContent = status.dataset.done;
+  });
+});
+
+// "Exit this page": cover the page at once, then replace this history entry with the neutral
+// page (a navigation only: nothing is sent anywhere else). The link itself works without this.
+function exit(link) {
+  document.documentElement.classList.add("exiting");
+  location.replace(link.href);
+}
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target.closest?.("a.exit-button");
+    if (!link) return;
+    event.preventDefault();
+    exit(link);
+  },
+  true,
+);
+// Shift pressed on its own three times within two seconds, as in the GOV.UK Design System:
+// Shift held for another key (Shift+Tab, a capital letter) does not count, and any other key
+// starts the count again.
+let shifts = [];
+let combined = false;
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Shift") return;
+  combined = event.shiftKey;
+  shifts = [];
+});
+document.addEventListener("keyup", (event) => {
+  if (event.key !== "Shift") return;
+  if (combined) {
+    combined = false;
+    return;
+  }
+  shifts = shifts.filter((time) => event.timeStamp - time < 2000).concat(event.timeStamp);
+  const link = document.querySelector("a.exit-button");
+  if (shifts.length >= 3 && link) exit(link);
+});
+
 whenParsed(() => {
+  // The prerendered controls show once a script can work them (the app shows its own).
+  const keep = document.getElementById(CONTROLS.keep);
+  if (keep && "serviceWorker" in navigator) {
+    keep.checked = !keptOff();
+    keep.closest("[hidden]")?.removeAttribute("hidden");
+  }
   const prerendered = document.getElementById("app")?.hasAttribute("data-prerendered");
   // A reader who asked to save data keeps the plain prerendered page: its links work as
   // ordinary links, the app is never downloaded, and nothing is kept in advance.

@@ -170,6 +170,7 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
             "site": bundle.site.name,
             "bundle": bundle_hrefs[bundle.edition],
             "pages": worker_pages,
+            "exit": { "href": bundle.site.exit_url, "label": bundle.words.exit },
             "offline": {
                 "title": bundle.words.offline.title,
                 "text": bundle.words.offline.text,
@@ -378,7 +379,11 @@ fn write_boot_script(
         .replace("__WASM_HREF__", &wasm_href)
         .replace("__WASM_INTEGRITY__", &wasm_sri)
         .replace("__WORKER_HREF__", &format!("{base}{WORKER_FILE}"))
-        .replace("__WORKER_SCOPE__", base);
+        .replace("__WORKER_SCOPE__", base)
+        .replace("__OFFLINE_KEEP__", ids::OFFLINE_KEEP)
+        .replace("__OFFLINE_CLEAR__", ids::OFFLINE_CLEAR)
+        .replace("__OFFLINE_STATUS__", ids::OFFLINE_STATUS)
+        .replace("__OFFLINE_CHOICE__", ids::OFFLINE_CHOICE);
     let file = format!("boot-{}.js", short_hash(script.as_bytes()));
     fs::write(out.join(&file), &script)?;
     let tag = format!(

@@ -107,6 +107,10 @@ const SITE_HINTS: &[(&str, &str)] = &[
         "short_name",
         "the name under the site's icon on a phone's home screen, e.g. SW Rights",
     ),
+    (
+        "exit_url",
+        "where \"Exit this page\" leads: a harmless https page such as a weather site",
+    ),
 ];
 
 /// A link in a page's text, remembered until every page is known.
@@ -523,7 +527,7 @@ fn check_page(front: &FrontMatter, route: Route, page: &Page, report: &mut Repor
             "the [document] facts: title, index, published, languages, url, url_language",
         );
     }
-    if route != Route::NotFound {
+    if route.has_sources() {
         if !front.has("sources") {
             front.missing(
                 report,
@@ -864,7 +868,7 @@ mod tests {
             },
         );
         assert_eq!(page.len(), 3 + 5 + 2 + 8, "{page:#?}");
-        assert_eq!(site.len(), 16, "{site:#?}");
+        assert_eq!(site.len(), 17, "{site:#?}");
         for fault in page.iter().chain(&site) {
             assert!(fault.contains(": missing: "), "{fault}");
             assert!(!fault.contains("add a line"), "no hint: {fault}");

@@ -179,7 +179,8 @@ async function offlinePage(url) {
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="color-scheme" content="light dark"><meta name="robots" content="noindex">` +
     `<title>${escape(words.title)} – ${escape(edition.site)}</title>${style}</head>` +
-    `<body><main id="main" class="wrap page offline"><h1>${escape(words.title)}</h1>${list}</main></body></html>`;
+    `<body><div class="exit-this-page"><div class="wrap"><a class="exit-button" href="${escape(edition.exit.href)}" rel="noreferrer">${escape(edition.exit.label)}</a></div></div>` +
+    `<main id="main" class="wrap page offline"><h1>${escape(words.title)}</h1>${list}</main></body></html>`;
   return new Response(html, {
     status: 503,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },

@@ -24,6 +24,33 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#main" on:click=skip>{label}</a> }
 }
 
+/// GOV.UK's "Exit this page": always at the top (kept in view while scrolling), then a line
+/// saying what it does and does not do. Without JavaScript it is a plain link to the neutral
+/// page; the boot script (`src/builder/boot.js`) makes it cover the page and replace the
+/// history entry, before the app has started and after, and adds Shift pressed three times.
+#[component]
+pub fn ExitThisPage() -> impl IntoView {
+    let bundle = use_bundle();
+    let words = &bundle.words;
+    let help = with_links(
+        &words.exit_help,
+        &[(
+            "safe_reading",
+            Route::SafeReading.href(&use_base()),
+            words.safe_reading.clone(),
+        )],
+    );
+    view! {
+        <div class="exit-this-page">
+            <div class="wrap">
+                <a class="exit-button" href=bundle.site.exit_url.clone() rel="noreferrer"
+                    aria-keyshortcuts="Shift">{words.exit.clone()}</a>
+            </div>
+        </div>
+        <div class="exit-help"><p class="wrap">{help}</p></div>
+    }
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let base = use_base();
@@ -170,9 +197,15 @@ pub fn SiteFooter() -> impl IntoView {
             ),
         ],
     );
+    let safe_reading = bundle
+        .page_or_not_found(Route::SafeReading)
+        .nav_title
+        .clone();
+    let safe_reading_href = Route::SafeReading.href(&use_base());
     view! {
         <footer class="site-footer">
             <div class="wrap">
+                <p><A href=safe_reading_href>{safe_reading}</A></p>
                 <p>{marked(&site.attribution)}</p>
                 <p>{licence}</p>
                 <p>{text_licence}</p>

@@ -14,7 +14,7 @@ mod status;
 pub use announcer::{PageShown, RouteAnnouncer, provide_announcement};
 pub use cards::{Card, CardList};
 pub use document_facts::DocumentFacts;
-pub use layout::{EditionNote, PageHeader, SiteFooter, SiteHeader, SkipLink};
+pub use layout::{EditionNote, ExitThisPage, PageHeader, SiteFooter, SiteHeader, SkipLink};
 pub use marked::{language_marks, marked, marked_with};
 pub use navigation::{Breadcrumbs, Contents, ReportPager};
 pub use rich_text::PageText;

@@ -10,10 +10,11 @@ pub fn Home() -> impl IntoView {
     let bundle = use_bundle();
     let page = bundle.page_or_not_found(Route::Home);
     let heading = bundle.words.explore.clone();
-    // Every view, in reading order: the policy, the research and its four reports, the rest.
+    // Every view of the material, in reading order: the policy, the research and its four
+    // reports, the rest (the safe-reading page is linked from every page's top and footer).
     let routes: Vec<Route> = Route::ALL
         .into_iter()
-        .filter(|r| *r != Route::Home)
+        .filter(|r| !matches!(r, Route::Home | Route::SafeReading))
         .collect();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>

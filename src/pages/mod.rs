@@ -7,6 +7,7 @@ mod policy;
 mod related_research;
 mod report;
 mod reports;
+mod safe_reading;
 
 pub use home::Home;
 pub use hong_kong::HongKong;
@@ -15,3 +16,4 @@ pub use policy::Policy;
 pub use related_research::RelatedResearch;
 pub use report::Report;
 pub use reports::Reports;
+pub use safe_reading::SafeReading;

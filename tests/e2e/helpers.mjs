@@ -12,6 +12,7 @@ export const ROUTES = [
   { path: 'reports/papua-new-guinea/', text: ['ASA 34/4030/2016'] },
   { path: 'hong-kong/', text: ['entrapment'] },
   { path: 'related-research/', text: ['Uganda', 'MDE 30/2814/2015'] },
+  { path: 'safe-reading/', text: ['private window', 'Exit this page'] },
 ];
 
 /** The content bundle the built site ships, to compare the pages against. */

@@ -194,3 +194,36 @@ test('each edition has a valid web app manifest whose icons exist at the sizes i
   const worker = await page.request.get(site.url('sw.js'));
   expect(worker.headers()['cache-control']).toContain('max-age=0');
 });
+
+/** What the site has on the device: its caches and service workers. */
+const stored = (page) =>
+  page.evaluate(async () => ({
+    caches: (await caches.keys()).filter((name) => name.startsWith('rosw-')),
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  }));
+
+test('the safe-reading page deletes what is kept, and with keeping turned off a visit leaves nothing', async ({ page }) => {
+  await page.goto(site.url('policy/'));
+  await appReady(page);
+  await kept(page);
+  expect((await stored(page)).caches.length).toBe(1);
+  await page.goto(site.url('safe-reading/'));
+  await appReady(page);
+  await page.locator('#offline-clear').click();
+  await expect(page.locator('#offline-status')).toHaveText(/Deleted/);
+  expect(await stored(page)).toEqual({ caches: [], workers: 0 });
+  // Turned off: the choice is kept on the device, and later visits keep nothing.
+  await page.locator('#offline-keep').uncheck();
+  expect(await page.evaluate(() => localStorage.getItem('rosw-offline'))).toBe('off');
+  for (const path of ['reports/', `${ZH}policy/`]) {
+    await page.goto(site.url(path));
+    await appReady(page);
+    await page.waitForTimeout(1500);
+    expect(await stored(page)).toEqual({ caches: [], workers: 0 });
+  }
+  await page.goto(site.url('safe-reading/'));
+  await expect(page.locator('#offline-keep')).not.toBeChecked();
+  // Turned on again, the edition is kept again.
+  await page.locator('#offline-keep').check();
+  await kept(page);
+});
