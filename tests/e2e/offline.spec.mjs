@@ -227,3 +227,28 @@ test('the safe-reading page deletes what is kept, and with keeping turned off a 
   await page.locator('#offline-keep').check();
   await kept(page);
 });
+
+test('a new build’s worker takes over once no page uses the old one, and removes the old cache', async ({ page, context }) => {
+  await page.goto(site.url());
+  await appReady(page);
+  await kept(page);
+  const [old] = (await stored(page)).caches;
+  site.deploy();
+  await page.goto(site.url('policy/'));
+  // The browser finds the new worker; it keeps what the old one kept, then waits.
+  await expect
+    .poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), { timeout: 20_000 })
+    .toBe(true);
+  expect((await stored(page)).caches).toContain(old);
+  await page.close();
+  // The new worker activates as the last page of the old one goes.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const next = await context.newPage();
+  await next.goto(site.url('reports/'));
+  await expect
+    .poll(async () => {
+      const { caches } = await stored(next);
+      return caches.length === 1 && caches[0] !== old;
+    }, { timeout: 20_000 })
+    .toBe(true);
+});
