@@ -212,7 +212,7 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
     Ok(Summary { files })
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().fold(String::new(), |mut s, b| {
         _ = write!(s, "{b:02x}");
         s
@@ -296,13 +296,9 @@ fn manifest(bundle: &Bundle, base: &BasePath, edition: &BasePath) -> String {
 /// one colour, so it names the light one, and each page's `theme-color` follows the scheme.
 pub const BACKGROUND: [&str; 2] = ["#ffffff", "#16181d"];
 
-fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8]
-        .iter()
-        .fold(String::new(), |mut s, b| {
-            _ = write!(s, "{b:02x}");
-            s
-        })
+/// The first 8 bytes of the SHA-256, in hex: the hash in the builder's file names.
+pub fn short_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes)[..8])
 }
 
 fn sri(bytes: &[u8]) -> String {

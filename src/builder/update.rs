@@ -74,10 +74,7 @@ pub fn code_fingerprint(root: &Path) -> std::io::Result<String> {
         hash.update(fs::read(root.join(&file))?);
         hash.update([0]);
     }
-    Ok(hash.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(output::hex(&hash.finalize()[..16]))
 }
 
 /// Every file at or under `path`, relative to `root` with `/` separators; none if it is absent.
@@ -117,10 +114,7 @@ fn relative(path: &Path, root: &Path) -> String {
 /// is deployed.
 pub fn record_path(target: &Path, dist: &Path) -> std::io::Result<PathBuf> {
     let dist = fs::canonicalize(dist)?;
-    let key: String = Sha256::digest(dist.to_string_lossy().as_bytes())[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key = output::short_hash(dist.to_string_lossy().as_bytes());
     Ok(target.join("site-builds").join(format!("{key}.json")))
 }
 
