@@ -62,6 +62,7 @@ function whenParsed(callback) {
 // worker is asked to keep this edition (and, after a switch of language, that one too);
 // without, it keeps only the pages the reader opens. `<html data-offline="kept">` tells that
 // this edition can now be read offline.
+let keeping = false; // the page asks the worker to keep its edition, and listens, once
 function offline(keep) {
   if (!("serviceWorker" in navigator)) return;
   if (keptOff()) return forget();
@@ -71,7 +72,8 @@ function offline(keep) {
     .then(() => navigator.serviceWorker.ready)
     .then((registration) => {
       registration.active?.postMessage({ opened: location.pathname });
-      if (!keep) return;
+      if (!keep || keeping) return;
+      keeping = true;
       navigator.serviceWorker.addEventListener("message", (event) => {
         if (event.data?.kept === root.lang) root.dataset.offline = "kept";
       });

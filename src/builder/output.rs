@@ -123,10 +123,7 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
         let codes: Vec<&str> = bundle.edition_codes();
         let edition_base_path = edition_base(base, &codes, bundle.edition);
         let manifest_href = edition_base_path.join(&format!("/{MANIFEST_FILE}"));
-        let manifest_file = match bundle.edition {
-            0 => MANIFEST_FILE.to_string(),
-            i => format!("{}/{MANIFEST_FILE}", bundle.editions[i].code),
-        };
+        let manifest_file = edition_file(&bundle, MANIFEST_FILE);
         let manifest_path = out.join(&manifest_file);
         if let Some(parent) = manifest_path.parent() {
             fs::create_dir_all(parent)?;
@@ -230,14 +227,10 @@ fn write_worker(
     editions: Vec<serde_json::Value>,
 ) -> Result<String, BuildError> {
     // The app's files: every content-hashed file at the top but the bundles.
-    let mut app: Vec<String> = fs::read_dir(out)?
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_file())
-        .filter_map(|e| e.file_name().into_string().ok())
+    let app: Vec<String> = top_files(out)?
+        .into_iter()
         .filter(|name| is_hashed(name) && !name.starts_with("content."))
-        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
         .collect();
-    app.sort();
     let style = app
         .iter()
         .find(|name| name.ends_with(".css"))
@@ -281,8 +274,8 @@ fn manifest(bundle: &Bundle, base: &BasePath, edition: &BasePath) -> String {
         "start_url": edition.as_str(),
         "scope": base.as_str(),
         "display": "standalone",
-        "background_color": BACKGROUND[0],
-        "theme_color": BACKGROUND[0],
+        "background_color": LIGHT_BACKGROUND,
+        "theme_color": LIGHT_BACKGROUND,
         "icons": [
             icon("icon-192.png", 192, "any"),
             icon("icon-512.png", 512, "any"),
@@ -292,9 +285,9 @@ fn manifest(bundle: &Bundle, base: &BasePath, edition: &BasePath) -> String {
     .to_string()
 }
 
-/// The page background in the light and the dark scheme (`style/main.css`); a manifest takes
-/// one colour, so it names the light one, and each page's `theme-color` follows the scheme.
-pub const BACKGROUND: [&str; 2] = ["#ffffff", "#16181d"];
+/// The light scheme's page background (`style/main.css`): a manifest takes one colour, and
+/// each page's `theme-color` (in `index.html`) follows the light or dark scheme.
+const LIGHT_BACKGROUND: &str = "#ffffff";
 
 /// The first 8 bytes of the SHA-256, in hex: the hash in the builder's file names.
 pub fn short_hash(bytes: &[u8]) -> String {
@@ -402,9 +395,15 @@ fn write_boot_script(
 
 /// The file of a route's page in its edition: `zh-hk/policy/index.html`, `zh-hk/404.html`.
 pub fn output_file(bundle: &Bundle, route: Route) -> String {
+    edition_file(bundle, &route.output_file())
+}
+
+/// A file in the bundle's edition's folder: the top for the first edition, `zh-hk/` and so on
+/// for the others.
+fn edition_file(bundle: &Bundle, file: &str) -> String {
     match bundle.edition {
-        0 => route.output_file(),
-        i => format!("{}/{}", bundle.editions[i].code, route.output_file()),
+        0 => file.to_string(),
+        i => format!("{}/{file}", bundle.editions[i].code),
     }
 }
 
@@ -631,16 +630,7 @@ fn headers_file(
             rule(route.href(&edition_base(base, &codes, edition)), REVALIDATE);
         }
     }
-    let mut names: Vec<String> = fs::read_dir(out)?
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_file())
-        .filter_map(|e| e.file_name().into_string().ok())
-        // Compressed copies are served in place of their file, never by their own name (and
-        // a content update finds those of the app's files already there).
-        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
-        .collect();
-    names.sort();
-    for name in names {
+    for name in top_files(out)? {
         let cache = if is_hashed(&name) {
             IMMUTABLE
         } else {
@@ -649,6 +639,20 @@ fn headers_file(
         rule(base.join(&format!("/{name}")), cache);
     }
     Ok(text)
+}
+
+/// The files at the top of the output, sorted, without compressed copies: those are served in
+/// place of their file, never by their own name (and a content update finds those of the app's
+/// files already there).
+fn top_files(out: &Path) -> Result<Vec<String>, BuildError> {
+    let mut names: Vec<String> = fs::read_dir(out)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz"))
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// Content-hashed names: Trunk's `name-<hex>.ext` / `name-<hex>_bg.wasm` and the builder's
