@@ -65,8 +65,9 @@ lint-wasm: tools
 
 # Formatting, then the native tests compiled with Clippy's lints as errors. Clippy is rustc plus
 # lints, so one compile both lints and builds the tests, where `cargo clippy` would check every
-# crate in a second, separate compile. The wrapper applies to this project's crates only;
-# CLIPPY_ARGS is how `cargo clippy` itself passes flags to clippy-driver.
+# crate in a second, separate compile. The wrapper applies to this project's crates only (so
+# `make dist` builds the builder again without it, in seconds); CLIPPY_ARGS is how
+# `cargo clippy` itself passes flags to clippy-driver.
 test-rust: tools
 	cargo fmt --all -- --check
 	RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__ \

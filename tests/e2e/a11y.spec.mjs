@@ -12,13 +12,14 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 for (const [edition, prefix] of [['English', ''], ['Chinese', ZH]])
 for (const scheme of ['light', 'dark']) {
-  test(`axe finds no WCAG 2.2 A/AA violation on any ${edition} route (${scheme})`, async ({ page }) => {
+  test(`axe finds no WCAG 2.2 A/AA violation on the ${edition} routes (${scheme})`, async ({ page }) => {
     const { name, use } = test.info().project;
     // The dark theme changes colours, not layout: checked at the phone viewport only.
     test.skip(scheme === 'dark' && !use.isMobile, 'the dark theme is checked on the phone');
     await page.emulateMedia({ colorScheme: scheme });
     // Every route at the domain root; under the sub-path (the same markup, other addresses),
-    // one page of each kind.
+    // the home page, a report, the research list and the safe-reading page, whose parts cover
+    // the other pages'.
     const kinds = ['', 'reports/norway/', 'related-research/', 'safe-reading/'];
     const routes = name.startsWith('subpath') ? ROUTES.filter((r) => kinds.includes(r.path)) : ROUTES;
     for (const route of [...routes, { path: 'no/such/page' }].map((r) => ({ path: prefix + r.path }))) {

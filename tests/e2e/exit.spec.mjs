@@ -1,7 +1,7 @@
-// "Exit this page" on every route of both editions: first after the skip link, and a click,
-// Enter or Shift pressed three times each replace the page with the neutral one (stubbed here:
-// the tests never leave the machine), so that Back does not return to it. Before the app has
-// started, after, and as a plain link without JavaScript.
+// "Exit this page": first after the skip link on every route of both editions; a click or
+// tap, Enter, or Shift pressed three times each replace the page with the neutral one
+// (stubbed here: the tests never leave the machine), so that Back does not return to it.
+// Before the app has started, after, and as a plain link without JavaScript.
 import { test, expect } from '@playwright/test';
 import { ROUTES, ZH, appReady } from './helpers.mjs';
 
@@ -49,7 +49,7 @@ async function leaveEach(page, pages, act, started) {
 // through every page once, on the phone at the domain root.
 for (const [way, act] of Object.entries(ways)) {
   for (const started of [false, true]) {
-    test(`${way} leaves the page for the neutral one, ${started ? 'once the app runs' : 'before the app has started'}, and Back does not return`, async ({ page }) => {
+    test(`${way} leaves a page of each edition for the neutral one, ${started ? 'once the app runs' : 'before the app has started'}, and Back does not return`, async ({ page }) => {
       await leaveEach(page, PAGES.filter((p) => p.path.endsWith('reports/norway/')), act, started);
     });
   }
