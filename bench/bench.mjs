@@ -164,8 +164,46 @@ for (const [edition, { requests, brotli }] of Object.entries(offline)) {
 }
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
 
+/**
+ * What search costs a reader: requests made to answer (none: it searches the bundle the page
+ * already has), and the time from each keystroke to the results on screen, at full speed,
+ * for every query typed one character at a time.
+ */
+async function measureSearch(base) {
+  const QUERIES = [['', 'entrapment'], ['', 'POL 30/4062/2016'], ['', 'Nordic model'], ['', 'sex workers police'], ['zh-hk/', '非刑事化'], ['zh-hk/', '設局誘使'], ['zh-hk/', 'ASA 17/4032/2016']];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
+  const out = { queries: {}, requests: 0 };
+  for (const [edition, query] of QUERIES) {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${APP_PORT}${base}${edition}search/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('#app:not([data-prerendered])');
+    let requests = 0;
+    page.on('request', () => requests++);
+    const times = await page.evaluate(async (text) => {
+      const input = document.getElementById('search-input');
+      const times = [];
+      for (let i = 1; i <= text.length; i++) {
+        const start = performance.now();
+        input.value = text.slice(0, i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        // Effects and the DOM update run before the next task.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        times.push(performance.now() - start);
+      }
+      return times;
+    }, query);
+    out.queries[edition + query] = { slowestMs: +Math.max(...times).toFixed(1), medianMs: +median(times).toFixed(1), hits: await page.locator('.search-hits > li').count() };
+    out.requests += requests;
+    await page.close();
+  }
+  await browser.close();
+  return out;
+}
+
 const results = [];
+let searchCost;
 try {
+  searchCost = await measureSearch(base);
   // A fresh browser's first load is slower than any later one; it is not the site's cost.
   await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}`);
   await lighthouseRun(chrome, `http://127.0.0.1:${STATIC_PORT}${base}`);
@@ -191,7 +229,7 @@ try {
   stat.close();
 }
 
-const report = { date: new Date().toISOString(), runs: RUNS, budget: BUDGET, offline, routes: results };
+const report = { date: new Date().toISOString(), runs: RUNS, budget: BUDGET, offline, routes: results, search: searchCost };
 await writeFile(join(OUT, 'bench.json'), JSON.stringify(report, null, 2));
 
 const verdict = (r) => {
@@ -235,4 +273,6 @@ console.table(
     ]),
   ),
 );
+console.log(`Search, at full speed: requests made to answer ${searchCost.requests} (bytes on first search: 0, it uses the bundle already loaded); per query, the slowest and median keystroke (ms):`);
+console.table(searchCost.queries);
 console.log(`written ${join(OUT, 'bench.json')}`);

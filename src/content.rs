@@ -24,7 +24,10 @@ pub mod ids {
     pub const OFFLINE_STATUS: &str = "offline-status";
     /// The device's record (`localStorage`) of a reader turning offline keeping off: `off`.
     pub const OFFLINE_CHOICE: &str = "rosw-offline";
-    pub const ALL: [&str; 12] = [
+    /// The search page's field (the `/` shortcut focuses it) and its list of every page.
+    pub const SEARCH_INPUT: &str = "search-input";
+    pub const SEARCH_INDEX: &str = "search-index";
+    pub const ALL: [&str; 14] = [
         MAIN,
         PAGE_TITLE,
         DOCUMENT,
@@ -37,6 +40,8 @@ pub mod ids {
         OFFLINE_KEEP,
         OFFLINE_CLEAR,
         OFFLINE_STATUS,
+        SEARCH_INPUT,
+        SEARCH_INDEX,
     ];
     /// The attribute the builder puts on a prerendered `#app`; the app removes it once it
     /// has hydrated the page.
@@ -207,6 +212,16 @@ word_set! {
         exit_help: String [String] = "fields::non_empty",
         /// The words of that link.
         safe_reading: String [String] = "fields::non_empty",
+        /// The search field's label.
+        search_label: String [String] = "fields::non_empty",
+        /// Slots `{count}` and `{query}`.
+        search_results: String [String] = "fields::non_empty",
+        /// Slot `{query}`.
+        search_result: String [String] = "fields::non_empty",
+        /// Slot `{query}`; then every page's title is offered.
+        search_none: String [String] = "fields::non_empty",
+        /// The heading of the list of every page and section.
+        search_index: String [String] = "fields::non_empty",
         /// What readers see while content loads or when it cannot; the builder also writes
         /// these into each page, for when the bundle itself cannot be loaded.
         load: LoadWords [LoadWordsFile],
@@ -1010,6 +1025,11 @@ pub(crate) mod tests {
             "text_licence_note": "This site’s own text: {licence}",
             "original_page": "Original page: {title} ({archive})",
             "archived_copy": "archived copy",
+            "search_label": "Search this site",
+            "search_results": "{count} results for “{query}”",
+            "search_result": "1 result for “{query}”",
+            "search_none": "Nothing found for “{query}”. Try fewer or other words, or go to one of these pages:",
+            "search_index": "Every page and section",
             "load": {
                 "loading": "Loading…",
                 "retry": "Retry",

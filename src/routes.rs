@@ -42,6 +42,7 @@ pub enum Route {
     RelatedResearch,
     /// How to read the site without leaving traces, and what it keeps on the device.
     SafeReading,
+    Search,
     NotFound,
 }
 
@@ -54,7 +55,7 @@ pub enum Folder {
 
 impl Route {
     /// Every page of the URL contract, in reading order (the sitemap and the prerender use it).
-    pub const ALL: [Route; 10] = [
+    pub const ALL: [Route; 11] = [
         Route::Home,
         Route::Policy,
         Route::Reports,
@@ -65,15 +66,17 @@ impl Route {
         Route::HongKong,
         Route::RelatedResearch,
         Route::SafeReading,
+        Route::Search,
     ];
 
     /// The main navigation, in order.
-    pub const NAV: [Route; 5] = [
+    pub const NAV: [Route; 6] = [
         Route::Home,
         Route::Policy,
         Route::Reports,
         Route::HongKong,
         Route::RelatedResearch,
+        Route::Search,
     ];
 
     /// Every route that has a content file: the contract plus the not-found page.
@@ -98,6 +101,7 @@ impl Route {
             Route::HongKong => "/hong-kong/",
             Route::RelatedResearch => "/related-research/",
             Route::SafeReading => "/safe-reading/",
+            Route::Search => "/search/",
             Route::NotFound => "/404",
         }
     }
@@ -112,6 +116,7 @@ impl Route {
             Route::HongKong => (Folder::Top, "hong-kong"),
             Route::RelatedResearch => (Folder::Top, "related-research"),
             Route::SafeReading => (Folder::Top, "safe-reading"),
+            Route::Search => (Folder::Top, "search"),
             Route::NotFound => (Folder::Top, "not-found"),
         }
     }
@@ -160,7 +165,7 @@ impl Route {
     /// Whether the page lists its sources (the not-found and safe-reading pages speak only for
     /// this site).
     pub fn has_sources(self) -> bool {
-        !matches!(self, Route::NotFound | Route::SafeReading)
+        !matches!(self, Route::NotFound | Route::SafeReading | Route::Search)
     }
 
     /// The item of the main navigation this page belongs to.
@@ -311,6 +316,7 @@ mod tests {
                 "/hong-kong/",
                 "/related-research/",
                 "/safe-reading/",
+                "/search/",
             ]
         );
         for route in Route::ALL {

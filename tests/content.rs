@@ -481,3 +481,43 @@ fn editions_are_checked_against_each_other() {
         ]
     );
 }
+
+/// What readers look for, in both editions, and where the first result must lead.
+#[test]
+fn search_finds_first_what_readers_look_for() {
+    use rosw::search::Index;
+    let editions = editions();
+    let cases: [(usize, &str, &str); 12] = [
+        (0, "POL 30/4062/2016", "/policy/"),
+        (0, "pol30/4062/2016", "/policy/"),
+        (0, "eur 36 4034 2016", "/reports/norway/"),
+        (0, "Norway", "/reports/norway/"),
+        (0, "entrapment", "/reports/#research-summary"),
+        (0, "Nordic model", "/reports/norway/"),
+        (0, "decriminalization", "/policy/#decriminalisation"),
+        (0, "Uganda", "/related-research/#uganda-2010"),
+        (1, "挪威", "/reports/norway/"),
+        (1, "設局誘使", "/reports/#research-summary"),
+        (1, "非刑事化", "/policy/#decriminalisation"),
+        (1, "ASA 17/4032/2016", "/reports/hong-kong/"),
+    ];
+    let root = rosw::routes::BasePath::root();
+    let mut got = Vec::new();
+    for (edition, query, _) in cases {
+        let index = Index::new(&editions[edition]);
+        let hits = index.search(query);
+        let top: Vec<String> = hits.iter().take(3).map(|h| h.href(&root)).collect();
+        got.push(format!("{query} → {top:?}"));
+    }
+    let expected: Vec<String> = cases
+        .iter()
+        .zip(&got)
+        .filter(|((_, _, want), line)| !line.contains(&format!("[\"{want}\"")))
+        .map(|(_, line)| line.clone())
+        .collect();
+    assert!(
+        expected.is_empty(),
+        "first results differ:\n{}",
+        got.join("\n")
+    );
+}

@@ -8,6 +8,7 @@ mod related_research;
 mod report;
 mod reports;
 mod safe_reading;
+mod search;
 
 pub use home::Home;
 pub use hong_kong::HongKong;
@@ -17,3 +18,4 @@ pub use related_research::RelatedResearch;
 pub use report::Report;
 pub use reports::Reports;
 pub use safe_reading::SafeReading;
+pub use search::{Search, focus_on_arrival};

@@ -13,6 +13,7 @@ export const ROUTES = [
   { path: 'hong-kong/', text: ['entrapment'] },
   { path: 'related-research/', text: ['Uganda', 'MDE 30/2814/2015'] },
   { path: 'safe-reading/', text: ['private window', 'Exit this page'] },
+  { path: 'search/', text: ['POL 30/4062/2016'] },
 ];
 
 /** The content bundle the built site ships, to compare the pages against. */

@@ -1,0 +1,144 @@
+// Search: results as the reader types, from the bundle the page already has; the query in
+// the address; no results; hostile input; the `/` shortcut; without JavaScript.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { ZH, appReady, watchProblems } from './helpers.mjs';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Each query, in its edition, and where its first result must lead (relative path). */
+const FIRST = [
+  ['', 'POL 30/4062/2016', 'policy/'],
+  ['', 'pol30/4062/2016', 'policy/'],
+  ['', 'eur 36 4034 2016', 'reports/norway/'],
+  ['', 'Norway', 'reports/norway/'],
+  ['', 'entrapment', 'reports/#research-summary'],
+  ['', 'Nordic model', 'reports/norway/'],
+  ['', 'decriminalization', 'policy/#decriminalisation'],
+  ['', 'Uganda', 'related-research/#uganda-2010'],
+  [ZH, '挪威', 'reports/norway/'],
+  [ZH, '設局誘使', 'reports/#research-summary'],
+  [ZH, '非刑事化', 'policy/#decriminalisation'],
+  [ZH, 'ASA 17/4032/2016', 'reports/hong-kong/'],
+];
+
+async function search(page, text) {
+  const input = page.getByRole('searchbox');
+  await input.fill(text);
+  return input;
+}
+
+for (const [edition, query, expected] of FIRST) {
+  test(`“${query}” finds /${edition}${expected} first`, async ({ page, baseURL }) => {
+    const problems = watchProblems(page);
+    const requests = [];
+    await page.goto(edition + 'search/');
+    await appReady(page);
+    // The browser's own late request for the icon is not the search's.
+    page.on('request', (r) => !r.url().endsWith('.svg') && requests.push(r.url()));
+    await search(page, query);
+    const first = page.locator('.search-hits > li').first().getByRole('link');
+    const [path, fragment] = expected.split('#');
+    await expect(first).toHaveAttribute('href', new URL(edition + path, baseURL).pathname + (fragment ? '#' + fragment : ''));
+    // Highlighted, as text; the count is announced politely.
+    await expect(page.locator('.search-hits mark').first()).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /\d/ })).toHaveCount(1);
+    // The address carries the query; nothing was fetched to answer it.
+    await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(query).replace(/[()*]/g, '\\$&')}$`));
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('a query in the address is restored on load, and again on Back from a result', async ({ page, baseURL }) => {
+  await page.goto('search/?q=entrapment');
+  await appReady(page);
+  await expect(page.getByRole('searchbox')).toHaveValue('entrapment');
+  const first = page.locator('.search-hits > li').first().getByRole('link');
+  await expect(first).toBeVisible();
+  const href = await first.getAttribute('href');
+  await first.click();
+  await expect(page).toHaveURL(new URL(href, baseURL).href);
+  await page.goBack();
+  await expect(page).toHaveURL(/search\/\?q=entrapment$/);
+  await expect(page.getByRole('searchbox')).toHaveValue('entrapment');
+  await expect(page.locator('.search-hits > li').first().getByRole('link')).toHaveAttribute('href', href);
+});
+
+test('no results: a plain message and every page offered', async ({ page }) => {
+  await page.goto('search/');
+  await appReady(page);
+  await search(page, 'xylophone quartz');
+  await expect(page.locator('.search-none')).toContainText('Nothing found for');
+  await expect(page.locator('.search-none q')).toHaveText('xylophone quartz');
+  await expect(page.locator('.search-suggestions li')).toHaveCount(9);
+  await expect(page.getByRole('status')).toContainText('Nothing found');
+});
+
+test('any input is handled, and markup-like text stays text', async ({ page }) => {
+  const problems = watchProblems(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  await page.goto('search/');
+  await appReady(page);
+  for (const text of ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '?!…—「」', 'x'.repeat(5000), 'مرحبا بالعالم', '👩🏽‍⚖️ 🏳️‍⚧️', ' ', 'policy policy policy policy policy policy policy policy policy policy policy policy policy']) {
+    await search(page, text);
+    await expect(page.locator('#app img, .search-results script')).toHaveCount(0);
+  }
+  await search(page, '<zzqq onerror=zzqq()>');
+  await expect(page.locator('.search-none q')).toHaveText('<zzqq onerror=zzqq()>');
+  expect(dialogs).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('“/” opens search from any page, but types a slash inside a field', async ({ page }) => {
+  await page.goto('reports/norway/');
+  await appReady(page);
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(/search\/$/);
+  const input = page.getByRole('searchbox');
+  await expect(input).toBeFocused();
+  await page.keyboard.type('a/b');
+  await expect(input).toHaveValue('a/b');
+  // In the Chinese edition, the Chinese search page.
+  await page.goto(ZH + 'policy/');
+  await appReady(page);
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(/zh-hk\/search\/$/);
+  await expect(page.getByRole('searchbox')).toBeFocused();
+});
+
+test('Tab moves from the field through the results', async ({ page }) => {
+  await page.goto('search/?q=sex+workers');
+  await appReady(page);
+  await page.getByRole('searchbox').focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.closest('.search-hits, .prose') !== null);
+  expect(focused).toBe(true);
+});
+
+test('axe finds nothing on the search page with results, light and dark', async ({ page }) => {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of ['search/?q=police', ZH + 'search/?q=警方']) {
+      await page.goto(path);
+      await appReady(page);
+      await expect(page.locator('.search-hits > li').first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(violations.map((v) => `${path} ${scheme}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+    }
+  }
+});
+
+test('without JavaScript, the search page lists every page and section', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto('search/');
+  const index = page.locator('.search-index');
+  await expect(index.locator(':scope > ul > li')).toHaveCount(9);
+  await expect(index.getByRole('link', { name: 'Key findings' }).first()).toHaveAttribute('href', /#findings$/);
+  await context.close();
+});
