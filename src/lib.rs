@@ -9,6 +9,8 @@ pub mod meta;
 pub mod pages;
 pub mod routes;
 pub mod search;
+#[cfg(feature = "hydrate")]
+pub mod search_worker;
 
 #[cfg(feature = "build")]
 pub mod builder;
@@ -153,47 +155,6 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
         if let Some(html) = document().document_element() {
             _ = html.set_attribute("lang", &bundle.site.lang);
         }
-    });
-
-    // `/` anywhere but in a field: the search page, its field focused.
-    let navigate = leptos_router::hooks::use_navigate();
-    let search_base = use_site_base();
-    Effect::new(move |_| {
-        let navigate = navigate.clone();
-        let base = search_base.clone();
-        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-                return;
-            }
-            use leptos::wasm_bindgen::JsCast;
-            let typing = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| {
-                    el.closest("input, textarea, select, [contenteditable]")
-                        .ok()
-                })
-                .flatten()
-                .is_some();
-            if typing {
-                return;
-            }
-            ev.prevent_default();
-            let bundle = bundle_of(shown.get_untracked());
-            let href = Route::Search.href(&edition_base(
-                &base,
-                &bundle.edition_codes(),
-                bundle.edition,
-            ));
-            pages::focus_on_arrival();
-            // The address already holds the base path.
-            let options = leptos_router::NavigateOptions {
-                resolve: false,
-                ..Default::default()
-            };
-            navigate(&href, options);
-        });
-        on_cleanup(move || keys.remove());
     });
 
     let in_edition = move |chrome: fn() -> AnyView| move || view! { <Provider value=bundle_of(shown.get())>{chrome()}</Provider> };

@@ -4,6 +4,7 @@
 
 use crate::content::{Block, Bundle, Page};
 use crate::routes::Route;
+use serde::{Deserialize, Serialize};
 
 /// A place a result can link to: a page's opening (with its document facts), a section, or a
 /// research item.
@@ -44,13 +45,16 @@ impl Field {
     }
 }
 
-/// One match, best first: where it is, and its words.
-#[derive(Clone, Debug, PartialEq)]
+/// One match, best first: where it is, and its words. The search worker sends these to the
+/// page as JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
+    #[serde(with = "route_index")]
     pub route: Route,
     pub fragment: Option<String>,
     pub page_title: String,
     pub heading: Option<String>,
+    #[serde(skip)]
     pub score: u32,
     /// A short piece of the passage around the first match, in runs: `(text, matched)`.
     pub excerpt: Vec<(String, bool)>,
@@ -154,6 +158,44 @@ fn page_passages(route: Route, page: &Page) -> Vec<Passage> {
         ));
     }
     passages
+}
+
+/// The search worker's first message: it listens from then on (earlier messages are lost).
+pub const READY: &str = "ready";
+
+/// A question to the search worker: a query, on the bundle at that address.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub bundle: String,
+    pub query: String,
+}
+
+/// The worker's answer: the query it answers (the page ignores answers to older ones), and the
+/// hits; `failed` when the bundle could not be loaded.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub failed: bool,
+}
+
+/// A route on the wire: its place in `Route::ALL`.
+mod route_index {
+    use super::Route;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(route: &Route, s: S) -> Result<S::Ok, S::Error> {
+        let i = Route::ALL.iter().position(|r| r == route).unwrap_or(0);
+        s.serialize_u8(i as u8)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Route, D::Error> {
+        let i = u8::deserialize(d)?;
+        Route::ALL
+            .get(usize::from(i))
+            .copied()
+            .ok_or_else(|| D::Error::custom("no such page"))
+    }
 }
 
 impl Hit {
@@ -492,6 +534,26 @@ fn excerpt(passage: &Passage, query: &Query) -> Vec<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_cross_to_the_page_and_back_with_their_routes() {
+        let answer = Answer {
+            query: "entrapment".into(),
+            failed: false,
+            hits: vec![Hit {
+                route: Route::Report(crate::routes::Country::Norway),
+                fragment: Some("findings".into()),
+                page_title: "Norway".into(),
+                heading: Some("Findings".into()),
+                score: 0,
+                excerpt: vec![("the ".into(), false), ("police".into(), true)],
+            }],
+        };
+        let json = serde_json::to_string(&answer).unwrap();
+        assert!(json.contains(r#""route":5"#), "{json}");
+        assert_eq!(serde_json::from_str::<Answer>(&json).unwrap(), answer);
+        assert!(serde_json::from_str::<Answer>(r#"{"query":"","failed":false,"hits":[{"route":99,"fragment":null,"page_title":"","heading":null,"excerpt":[]}]}"#).is_err());
+    }
 
     #[test]
     fn folding_ignores_case_accents_and_punctuation_one_char_for_one() {

@@ -213,7 +213,7 @@ fn every_fault_in_the_broken_set_is_reported_at_once() {
 fn the_valid_fixture_loads() {
     let bundles = load(Path::new("tests/fixtures/valid")).unwrap();
     assert_eq!(bundles.len(), 1);
-    assert_eq!(bundles[0].pages.len(), 11);
+    assert_eq!(bundles[0].pages.len(), 12);
 }
 
 /// Faults that stop a file from being read at all, or that concern the folder.
@@ -520,4 +520,26 @@ fn search_finds_first_what_readers_look_for() {
         "first results differ:\n{}",
         got.join("\n")
     );
+}
+
+/// The real content, searched as the search worker does: each query's first result.
+#[test]
+fn search_finds_each_query_first_where_readers_expect() {
+    use rosw::search::Index;
+    let bundles = load(Path::new("content")).unwrap();
+    let first = |edition: usize, query: &str| {
+        let hits = Index::new(&bundles[edition]).search(query);
+        let hit = hits
+            .first()
+            .unwrap_or_else(|| panic!("nothing for {query}"));
+        hit.href(&rosw::routes::BasePath::root())
+    };
+    for (edition, query, expected) in [
+        (0, "POL 30/4062/2016", "/policy/"),
+        (0, "pol30/4062/2016", "/policy/"),
+        (0, "entrapment", "/reports/#research-summary"),
+        (1, "設局誘使", "/reports/#research-summary"),
+    ] {
+        assert_eq!(first(edition, query), expected, "{query}");
+    }
 }

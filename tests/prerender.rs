@@ -88,7 +88,7 @@ fn bundle_text_is_escaped_never_injected() {
     assert!(html.contains("<code>&lt;script&gt;</code>"));
 }
 
-const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title><meta name="description" content=""><link rel="canonical" href=""><meta property="og:type" content=""><meta property="og:site_name" content=""><meta property="og:locale" content=""><meta property="og:title" content=""><meta property="og:description" content=""><meta property="og:url" content=""><meta property="og:image" content=""><meta property="og:image:alt" content=""><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content=""><meta name="twitter:description" content=""><meta name="twitter:image" content=""><meta name="twitter:image:alt" content=""><meta name="site-base" content="/"><meta name="content-bundle" content="/content.json"><script type="module">import init from '/rights/app-0123456789abcdef.js';await init();</script><link rel="modulepreload" href="/rights/app-0123456789abcdef.js" integrity="sha384-glue"><link rel="preload" as="fetch" type="application/wasm" href="/rights/app-0123456789abcdef_bg.wasm" integrity="sha384-wasm"></head><body><div id="app"></div></body></html>"#;
+const TEMPLATE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title><meta name="description" content=""><link rel="canonical" href=""><meta property="og:type" content=""><meta property="og:site_name" content=""><meta property="og:locale" content=""><meta property="og:title" content=""><meta property="og:description" content=""><meta property="og:url" content=""><meta property="og:image" content=""><meta property="og:image:alt" content=""><meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content=""><meta name="twitter:description" content=""><meta name="twitter:image" content=""><meta name="twitter:image:alt" content=""><meta name="site-base" content="/"><meta name="content-bundle" content="/content.json"><meta name="search-worker" content=""><script type="module">import init from '/rights/app-0123456789abcdef.js';await init();</script><link rel="modulepreload" href="/rights/app-0123456789abcdef.js" integrity="sha384-glue"><link rel="preload" as="fetch" type="application/wasm" href="/rights/app-0123456789abcdef_bg.wasm" integrity="sha384-wasm"></head><body><div id="app"></div></body></html>"#;
 
 #[test]
 fn finish_writes_a_complete_site() {
@@ -96,6 +96,15 @@ fn finish_writes_a_complete_site() {
     let _ = fs::remove_dir_all(&out);
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    // Trunk's unhashed search worker files, which the builder renames before it finishes.
+    fs::write(out.join("search-worker.js"), "let wasm_bindgen;").unwrap();
+    fs::write(out.join("search-worker_bg.wasm"), b"\0asm").unwrap();
+    fs::write(
+        out.join("search-worker_loader.js"),
+        r#"importScripts("./search-worker.js");wasm_bindgen("./search-worker_bg.wasm");"#,
+    )
+    .unwrap();
+    output::hash_search_worker(&out).unwrap();
     let site = SiteUrl::parse("https://example.org/rights/").unwrap();
     output::finish(&Options {
         content: "tests/fixtures/valid".into(),
@@ -146,7 +155,32 @@ fn finish_writes_a_complete_site() {
         r#"<meta name="content-bundle" content="/rights/{bundle_name}">"#
     )));
     let json = fs::read_to_string(out.join(&bundle_name)).unwrap();
-    assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 11);
+    assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 12);
+
+    // The search worker's files are content-hashed, its loader names them, every page names
+    // the loader, and all three are cached for a year.
+    let names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("search-worker") && !n.ends_with(".br") && !n.ends_with(".gz"))
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let loader = names.iter().find(|n| n.ends_with("_loader.js")).unwrap();
+    let name = loader.trim_end_matches("_loader.js");
+    assert_eq!(name.len(), "search-worker-".len() + 16, "{loader}");
+    assert_eq!(
+        fs::read_to_string(out.join(loader)).unwrap(),
+        format!(
+            r#"importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}});"#
+        )
+    );
+    assert!(norway.contains(&format!(
+        r#"<meta name="search-worker" content="/rights/{loader}">"#
+    )));
+    let headers = fs::read_to_string(out.join("_headers")).unwrap();
+    assert!(headers.contains(&format!(
+        "/rights/{name}_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"
+    )));
 
     // The offline worker names every page with its hash, and each edition has a manifest.
     let worker = fs::read_to_string(out.join("sw.js")).unwrap();
@@ -173,7 +207,7 @@ fn finish_writes_a_complete_site() {
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert_eq!(
         sitemap.matches("<loc>https://example.org/rights/").count(),
-        10
+        11
     );
     // Every address the site names for its own pages is the form hosts serve directly.
     assert!(sitemap.contains("<loc>https://example.org/rights/reports/norway/</loc>"));

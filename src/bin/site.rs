@@ -131,6 +131,9 @@ fn main() -> ExitCode {
                 csp_meta: release,
                 compress: release,
             };
+            if let Err(e) = output::hash_search_worker(&options.out) {
+                return fail(&format!("the search worker's files: {e}"));
+            }
             // What Trunk wrote, before the builder adds to it: what a content update keeps.
             let record = match trunk_output(&options) {
                 Ok(record) => record,

@@ -7,6 +7,8 @@ const WORKER = { href: "__WORKER_HREF__", scope: "__WORKER_SCOPE__" };
 // The safe-reading page's controls, and the device's record of offline keeping turned off.
 const CONTROLS = { keep: "__OFFLINE_KEEP__", clear: "__OFFLINE_CLEAR__", status: "__OFFLINE_STATUS__" };
 const CHOICE = "__OFFLINE_CHOICE__";
+// The search page's field.
+const SEARCH = "__SEARCH_INPUT__";
 
 function preload(attributes) {
   const link = Object.assign(document.createElement("link"), attributes);
@@ -165,7 +167,34 @@ document.addEventListener("keyup", (event) => {
   if (shifts.length >= 3 && link) exit(link);
 });
 
+// "/" anywhere but in a field opens search with its field focused. Once the app runs, its
+// router follows the header's link to the search page, and the field is focused when it is
+// there, after the app has moved focus to the new page's heading; before, the page is loaded
+// with the field as its fragment, and focused below.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
+  const field = () => document.getElementById(SEARCH);
+  const link = document.querySelector(".site-header nav a[href$='/search/']");
+  if (!field() && !link) return;
+  event.preventDefault();
+  if (field()) return field().focus();
+  if (document.getElementById("app")?.hasAttribute("data-prerendered")) {
+    location.assign(`${link.href}#${SEARCH}`);
+    return;
+  }
+  link.click();
+  let waited = 0;
+  let shown = 0;
+  const focusWhenShown = () => {
+    if (field() && ++shown > 2) return field().focus();
+    if (++waited < 120) requestAnimationFrame(focusWhenShown);
+  };
+  requestAnimationFrame(focusWhenShown);
+});
+
 whenParsed(() => {
+  if (location.hash === `#${SEARCH}`) document.getElementById(SEARCH)?.focus();
   // The prerendered controls show once a script can work them (the app shows its own).
   const keep = document.getElementById(CONTROLS.keep);
   if (keep && "serviceWorker" in navigator) {

@@ -117,6 +117,9 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
         .map_err(|e| BuildError::Setup(format!("{}: {e}", template_path.display())))?;
     let (template, boot_file) = write_boot_script(&template, out, base.as_str())?;
     files.extend(boot_file);
+    let search_worker = search_worker_file(out)?
+        .map(|name| base.join(&format!("/{name}")))
+        .unwrap_or_default();
 
     let mut worker_editions = Vec::new();
     for bundle in bundles.into_iter().map(Arc::new) {
@@ -137,6 +140,7 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
             bundle_hrefs: bundle_hrefs.join(" "),
             load_words: serde_json::to_string(&bundle.words.load)
                 .map_err(|e| BuildError::Setup(e.to_string()))?,
+            search_worker: search_worker.clone(),
             base: base.as_str().to_string(),
             csp_meta: options.csp_meta,
         };
@@ -372,7 +376,8 @@ fn write_boot_script(
         .replace("__OFFLINE_KEEP__", ids::OFFLINE_KEEP)
         .replace("__OFFLINE_CLEAR__", ids::OFFLINE_CLEAR)
         .replace("__OFFLINE_STATUS__", ids::OFFLINE_STATUS)
-        .replace("__OFFLINE_CHOICE__", ids::OFFLINE_CHOICE);
+        .replace("__OFFLINE_CHOICE__", ids::OFFLINE_CHOICE)
+        .replace("__SEARCH_INPUT__", ids::SEARCH_INPUT);
     let file = format!("boot-{}.js", short_hash(script.as_bytes()));
     fs::write(out.join(&file), &script)?;
     let tag = format!(
@@ -416,6 +421,8 @@ struct Shared {
     bundle_hrefs: String,
     /// The edition's words for loading and its faults, as JSON.
     load_words: String,
+    /// The search worker's loader; empty in a build without one.
+    search_worker: String,
     base: String,
     csp_meta: bool,
 }
@@ -491,6 +498,11 @@ fn page_html(
             "meta[name=load-words]",
             "content",
             shared.load_words.clone(),
+        ),
+        (
+            "meta[name=search-worker]",
+            "content",
+            shared.search_worker.clone(),
         ),
         ("html", "lang", meta.lang.clone()),
     ];
@@ -655,11 +667,48 @@ fn top_files(out: &Path) -> Result<Vec<String>, BuildError> {
     Ok(names)
 }
 
-/// Content-hashed names: Trunk's `name-<hex>.ext` / `name-<hex>_bg.wasm` and the builder's
-/// `content.<hex>.json` / `boot-<hex>.js`. Trunk drops leading zeros, so 12–16 digits.
+/// The search worker's binary, as Trunk names its files.
+const SEARCH_WORKER: &str = "search-worker";
+
+/// Trunk names a web worker's files after its binary, without a hash, so that they can be found
+/// at run time; a new deploy would then change a file that browsers may have cached. They are
+/// renamed here to content-hashed names (cached for a year, like the app's), and the loader is
+/// written again for the new names. Runs once on Trunk's output, before the build is recorded:
+/// a content update keeps the renamed files.
+pub fn hash_search_worker(out: &Path) -> std::io::Result<()> {
+    let file = |suffix: &str| out.join(format!("{SEARCH_WORKER}{suffix}"));
+    if !file("_loader.js").is_file() {
+        return Ok(());
+    }
+    let glue = fs::read(file(".js"))?;
+    let wasm = fs::read(file("_bg.wasm"))?;
+    let name = format!("{SEARCH_WORKER}-{}", short_hash(&[glue, wasm].concat()));
+    fs::rename(file(".js"), out.join(format!("{name}.js")))?;
+    fs::rename(file("_bg.wasm"), out.join(format!("{name}_bg.wasm")))?;
+    fs::write(
+        out.join(format!("{name}_loader.js")),
+        format!(
+            r#"importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}});"#
+        ),
+    )?;
+    fs::remove_file(file("_loader.js"))?;
+    Ok(())
+}
+
+/// The search worker's loader (see `hash_search_worker`), if the build has one.
+fn search_worker_file(out: &Path) -> Result<Option<String>, BuildError> {
+    Ok(top_files(out)?.into_iter().find(|name| {
+        name.starts_with(&format!("{SEARCH_WORKER}-")) && name.ends_with("_loader.js")
+    }))
+}
+
+/// Content-hashed names: Trunk's `name-<hex>.ext` / `name-<hex>_bg.wasm`, the builder's
+/// `content.<hex>.json` / `boot-<hex>.js` and the search worker's `search-worker-<hex>_loader.js`.
+/// Trunk drops leading zeros, so 12–16 digits.
 fn is_hashed(name: &str) -> bool {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let stem = stem.strip_suffix("_loader").unwrap_or(stem);
     let hash = stem.rsplit(['-', '.']).next().unwrap_or_default();
     (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
@@ -737,6 +786,9 @@ mod tests {
         assert!(is_hashed("main-0123456789abcdef.css"));
         assert!(is_hashed("content.0123456789abcdef.json"));
         assert!(is_hashed("boot-0123456789abcdef.js"));
+        assert!(is_hashed("search-worker-0123456789abcdef_loader.js"));
+        assert!(is_hashed("search-worker-0123456789abcdef_bg.wasm"));
+        assert!(!is_hashed("search-worker_loader.js"));
         assert!(!is_hashed("share.png"));
         assert!(!is_hashed("robots.txt"));
         assert!(!is_hashed("index.html"));

@@ -11,10 +11,11 @@ pub fn Home() -> impl IntoView {
     let page = bundle.page_or_not_found(Route::Home);
     let heading = bundle.words.explore.clone();
     // Every view of the material, in reading order: the policy, the research and its four
-    // reports, the rest (the safe-reading page is linked from every page's top and footer).
+    // reports, the rest (the safe-reading page is linked from every page's top and footer,
+    // search from the header).
     let routes: Vec<Route> = Route::ALL
         .into_iter()
-        .filter(|r| !matches!(r, Route::Home | Route::SafeReading))
+        .filter(|r| !matches!(r, Route::Home | Route::SafeReading | Route::Search))
         .collect();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone()/>

@@ -18,4 +18,4 @@ pub use related_research::RelatedResearch;
 pub use report::Report;
 pub use reports::Reports;
 pub use safe_reading::SafeReading;
-pub use search::{Search, focus_on_arrival};
+pub use search::Search;

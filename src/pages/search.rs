@@ -1,31 +1,54 @@
 use crate::components::{PageHeader, PageText, language_marks, marked_with};
 use crate::content::{Part, fill, ids, template_parts};
 use crate::routes::Route;
-use crate::search::{Hit, Index};
-use crate::{use_base, use_bundle};
+use crate::search::{Answer, Hit, READY, Request};
+use crate::{BundleUrls, use_base, use_bundle};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
+use leptos::wasm_bindgen::prelude::Closure;
+use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
-use std::cell::{Cell, RefCell};
+use leptos_router::hooks::use_location;
+use std::cell::RefCell;
+use web_sys::{MessageEvent, Worker};
 
 use ids::SEARCH_INPUT as INPUT_ID;
 
-thread_local! {
-    /// Set by the `/` shortcut on another page: focus the field once this page is shown.
-    static FOCUS_ON_ARRIVAL: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Asks the search page to focus its field when it is next shown.
-pub fn focus_on_arrival() {
-    FOCUS_ON_ARRIVAL.set(true);
-}
+/// What the page does with the worker's answers.
+type Listener = Closure<dyn FnMut(MessageEvent)>;
 
 thread_local! {
-    /// The index of the edition last searched, and the latest results: plain values, so
-    /// the page needs no reactive types of its own beyond a string and a trigger.
-    static INDEX: RefCell<Option<(usize, Index)>> = const { RefCell::new(None) };
+    /// The search worker, started at the first query (readers who never search never
+    /// download it), and the latest results: plain values, so the page needs no reactive
+    /// types of its own beyond a string and a trigger.
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
     static HITS: RefCell<Option<Vec<Hit>>> = const { RefCell::new(None) };
+    /// The latest request, until the worker says it is listening; then `None` for good.
+    static PENDING: RefCell<Option<Option<String>>> = const { RefCell::new(Some(None)) };
+}
+
+/// Posts a query to the search worker, starting it first if need be. The worker's address is
+/// in the page (`meta[name=search-worker]`, written by the site builder).
+fn ask(request: &Request) {
+    WORKER.with_borrow_mut(|worker| {
+        if worker.is_none() {
+            let url = document()
+                .query_selector("meta[name=search-worker]")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"));
+            *worker = url.and_then(|url| Worker::new(&url).ok());
+        }
+        let listener = LISTENER.with_borrow(|l| l.as_ref().map(|l| l.as_ref().clone()));
+        if let (Some(worker), Ok(json)) = (worker.as_ref(), serde_json::to_string(request)) {
+            worker.set_onmessage(listener.as_ref().map(|l| l.unchecked_ref()));
+            // Kept until the worker is listening; posted at once after that.
+            let waiting = PENDING.with_borrow_mut(|p| p.as_mut().map(|p| p.replace(json.clone())));
+            if waiting.is_none() {
+                _ = worker.post_message(&json.into());
+            }
+        }
+    });
 }
 
 /// The `q` of an address's query string (`?q=sex%20work`).
@@ -41,7 +64,8 @@ fn query_of(search: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `/search/`: results as the reader types, from the bundle the app holds (no request).
+/// `/search/`: results as the reader types, from the search worker (started at the first
+/// query; it reads the bundle the browser already holds).
 /// The query lives in the address (`?q=…`) so results can be shared, reloaded and reached
 /// with Back. Without the app, the page lists every page and section.
 #[component]
@@ -61,57 +85,68 @@ pub fn Search() -> impl IntoView {
             query.set(q);
         }
     });
-    Effect::new(move |_| {
-        if FOCUS_ON_ARRIVAL.replace(false) {
-            // A frame later than the move of focus to the new page's heading.
-            request_animation_frame(|| {
-                request_animation_frame(|| {
-                    if let Some(input) = document().get_element_by_id(INPUT_ID) {
-                        use leptos::wasm_bindgen::JsCast;
-                        _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
-                })
+    // Each answer is shown once; answers to a query already replaced are dropped. The status
+    // line and the results read the outcome. The announcement ends with the template's first
+    // sentence (so a full stop in the query does not cut it); the suggestions follow on the
+    // page.
+    let templates = [
+        bundle.words.search_none.clone(),
+        bundle.words.search_result.clone(),
+        bundle.words.search_results.clone(),
+    ];
+    let problem = bundle.words.load.network.clone();
+    let on_answer = move |ev: MessageEvent| {
+        let answer = ev.data().as_string();
+        if answer.as_deref() == Some(READY) {
+            let pending = PENDING.take().flatten();
+            let worker = WORKER.with_borrow(Clone::clone);
+            if let (Some(json), Some(worker)) = (pending, worker) {
+                _ = worker.post_message(&json.into());
+            }
+            return;
+        }
+        let Some(answer) = answer.and_then(|a| serde_json::from_str::<Answer>(&a).ok()) else {
+            return;
+        };
+        // An answer that arrives after the page has gone finds its signals disposed.
+        if query.try_get_untracked().as_ref() != Some(&answer.query) {
+            return;
+        }
+        if answer.failed {
+            status.set(problem.clone());
+            return;
+        }
+        let count = answer.hits.len();
+        let sentence = templates[count.min(2)]
+            .split_inclusive(['.', '。'])
+            .next()
+            .unwrap_or_default();
+        status.set(fill(
+            sentence,
+            &[("count", &count.to_string()), ("query", &answer.query)],
+        ));
+        HITS.set(Some(answer.hits));
+        shown.notify();
+    };
+    let urls = use_context::<BundleUrls>().unwrap_or_default();
+    let bundle_url = urls.0.get(bundle.edition).cloned().unwrap_or_default();
+    // In the browser only (an effect): the prerender has no worker to talk to.
+    Effect::new(move |listening: Option<()>| {
+        if listening.is_none() {
+            LISTENER.set(Some(Closure::new(on_answer.clone())));
+        }
+        let q = query.get();
+        if q.trim().is_empty() {
+            HITS.set(None);
+            status.set(String::new());
+            shown.notify();
+        } else {
+            ask(&Request {
+                bundle: bundle_url.clone(),
+                query: q,
             });
         }
     });
-    // Each query is searched once; the status line and the results read the outcome.
-    let words = bundle.words.clone();
-    let searched = bundle.clone();
-    Effect::new(move |_| {
-        let q = query.get();
-        let hits = (!q.trim().is_empty()).then(|| {
-            INDEX.with_borrow_mut(|index| {
-                if index.as_ref().is_none_or(|(e, _)| *e != searched.edition) {
-                    *index = Some((searched.edition, Index::new(&searched)));
-                }
-                index
-                    .as_ref()
-                    .map(|(_, i)| i.search(&q))
-                    .unwrap_or_default()
-            })
-        });
-        // The suggestions follow on the page; the announcement ends with the first sentence
-        // (of the template, so a full stop in the query does not cut it).
-        let text = hits.as_ref().map_or(String::new(), |hits| {
-            let template = match hits.len() {
-                0 => &words.search_none,
-                1 => &words.search_result,
-                _ => &words.search_results,
-            };
-            let sentence = template
-                .split_inclusive(['.', '。'])
-                .next()
-                .unwrap_or_default();
-            fill(
-                sentence,
-                &[("count", &hits.len().to_string()), ("query", &q)],
-            )
-        });
-        HITS.set(hits);
-        status.set(text);
-        shown.notify();
-    });
-    let navigate = use_navigate();
     let address = here.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -121,17 +156,12 @@ pub fn Search() -> impl IntoView {
         } else {
             format!("?q={}", String::from(js_sys::encode_uri_component(&value)))
         };
-        // Each keystroke replaces the entry: Back leaves the search, with its last query.
-        navigate(
-            &format!("{address}{search}"),
-            // The address already holds the base path.
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                resolve: false,
-                ..Default::default()
-            },
-        );
+        // Each keystroke replaces the entry: Back leaves the search, with its last query, and
+        // a reload or a shared link keeps it. The router reads the address again on Back.
+        if let Ok(history) = window().history() {
+            let url = format!("{address}{search}");
+            _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
     };
     let results = move || {
         shown.track();

@@ -1,10 +1,25 @@
-// Search: results as the reader types, from the bundle the page already has; the query in
-// the address; no results; hostile input; the `/` shortcut; without JavaScript.
+// Search: results as the reader types, from the search worker (downloaded at the first query,
+// never before); the query in the address; no results; hostile input; the `/` shortcut;
+// without JavaScript.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ZH, appReady, watchProblems } from './helpers.mjs';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WORKER = /\/search-worker-[0-9a-f]+(_loader\.js|\.js|_bg\.wasm)$/;
+const BUNDLE = /\/content\.[a-z-]+\.[0-9a-f]+\.json$/;
+
+test('a reader who does not search downloads no search code, even on the search page', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  for (const path of ['reports/norway/', 'search/', ZH + 'search/']) {
+    await page.goto(path);
+    await appReady(page);
+  }
+  await page.getByRole('link', { name: '政策' }).first().click();
+  await appReady(page);
+  expect(requests.filter((url) => WORKER.test(url))).toEqual([]);
+});
 
 /** Each query, in its edition, and where its first result must lead (relative path). */
 const FIRST = [
@@ -43,9 +58,11 @@ for (const [edition, query, expected] of FIRST) {
     // Highlighted, as text; the count is announced politely.
     await expect(page.locator('.search-hits mark').first()).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /\d/ })).toHaveCount(1);
-    // The address carries the query; nothing was fetched to answer it.
+    // The address carries the query; nothing but the worker's own files was fetched to answer
+    // it (its bundle comes from the browser's cache).
     await expect(page).toHaveURL(new RegExp(`\\?q=${encodeURIComponent(query).replace(/[()*]/g, '\\$&')}$`));
-    expect(requests).toEqual([]);
+    expect(requests.filter((url) => !WORKER.test(url) && !BUNDLE.test(url))).toEqual([]);
+    expect(requests.filter((url) => WORKER.test(url))).toHaveLength(3);
     expect(problems).toEqual([]);
   });
 }
@@ -71,7 +88,7 @@ test('no results: a plain message and every page offered', async ({ page }) => {
   await search(page, 'xylophone quartz');
   await expect(page.locator('.search-none')).toContainText('Nothing found for');
   await expect(page.locator('.search-none q')).toHaveText('xylophone quartz');
-  await expect(page.locator('.search-suggestions li')).toHaveCount(9);
+  await expect(page.locator('.search-suggestions li')).toHaveCount(10);
   await expect(page.getByRole('status')).toContainText('Nothing found');
 });
 
@@ -114,6 +131,7 @@ test('“/” opens search from any page, but types a slash inside a field', asy
 test('Tab moves from the field through the results', async ({ page }) => {
   await page.goto('search/?q=sex+workers');
   await appReady(page);
+  await expect(page.locator('.search-hits > li').first()).toBeVisible();
   await page.getByRole('searchbox').focus();
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement.closest('.search-hits, .prose') !== null);
@@ -138,7 +156,7 @@ test('without JavaScript, the search page lists every page and section', async (
   const page = await context.newPage();
   await page.goto('search/');
   const index = page.locator('.search-index');
-  await expect(index.locator(':scope > ul > li')).toHaveCount(9);
+  await expect(index.locator(':scope > ul > li')).toHaveCount(10);
   await expect(index.getByRole('link', { name: 'Key findings' }).first()).toHaveAttribute('href', /#findings$/);
   await context.close();
 });
