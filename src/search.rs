@@ -4,7 +4,6 @@
 
 use crate::content::{Block, Bundle, Page};
 use crate::routes::Route;
-use serde::{Deserialize, Serialize};
 
 /// A place a result can link to: a page's opening (with its document facts), a section, or a
 /// research item.
@@ -45,16 +44,13 @@ impl Field {
     }
 }
 
-/// One match, best first: where it is, and its words. The search worker sends these to the
-/// page as JSON.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One match, best first: where it is, and its words.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
-    #[serde(with = "route_index")]
     pub route: Route,
     pub fragment: Option<String>,
     pub page_title: String,
     pub heading: Option<String>,
-    #[serde(skip)]
     pub score: u32,
     /// A short piece of the passage around the first match, in runs: `(text, matched)`.
     pub excerpt: Vec<(String, bool)>,
@@ -163,38 +159,76 @@ fn page_passages(route: Route, page: &Page) -> Vec<Passage> {
 /// The search worker's first message: it listens from then on (earlier messages are lost).
 pub const READY: &str = "ready";
 
-/// A question to the search worker: a query, on the bundle at that address.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct Request {
-    pub bundle: String,
-    pub query: String,
-}
-
 /// The worker's answer: the query it answers (the page ignores answers to older ones), and the
 /// hits; `failed` when the bundle could not be loaded.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Answer {
     pub query: String,
     pub hits: Vec<Hit>,
     pub failed: bool,
 }
 
-/// A route on the wire: its place in `Route::ALL`.
-mod route_index {
-    use super::Route;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(route: &Route, s: S) -> Result<S::Ok, S::Error> {
-        let i = Route::ALL.iter().position(|r| r == route).unwrap_or(0);
-        s.serialize_u8(i as u8)
+impl Answer {
+    /// The answer as it crosses to the page: a flat list of strings, which the app's JSON
+    /// decoder already reads (a decoder of its own would cost every reader bytes). The query,
+    /// `failed` or nothing; then per hit its route's place in `Route::ALL`, fragment, page title
+    /// and heading (empty for none), the number of excerpt runs, and each run marked `+`
+    /// (matched) or `-`.
+    pub fn to_strings(&self) -> Vec<String> {
+        let mut out = vec![
+            self.query.clone(),
+            if self.failed { "failed" } else { "" }.to_string(),
+        ];
+        for hit in &self.hits {
+            let route = Route::ALL.iter().position(|r| *r == hit.route).unwrap_or(0);
+            out.extend([
+                route.to_string(),
+                hit.fragment.clone().unwrap_or_default(),
+                hit.page_title.clone(),
+                hit.heading.clone().unwrap_or_default(),
+                hit.excerpt.len().to_string(),
+            ]);
+            out.extend(
+                hit.excerpt
+                    .iter()
+                    .map(|(text, matched)| format!("{}{text}", if *matched { '+' } else { '-' })),
+            );
+        }
+        out
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Route, D::Error> {
-        let i = u8::deserialize(d)?;
-        Route::ALL
-            .get(usize::from(i))
-            .copied()
-            .ok_or_else(|| D::Error::custom("no such page"))
+    /// The answer back from `to_strings`; `None` if it is not one.
+    pub fn from_strings(strings: Vec<String>) -> Option<Answer> {
+        let mut s = strings.into_iter();
+        let query = s.next()?;
+        let failed = !s.next()?.is_empty();
+        let some = |text: String| (!text.is_empty()).then_some(text);
+        let mut hits = Vec::new();
+        while let Some(route) = s.next() {
+            let route = *Route::ALL.get(route.parse::<usize>().ok()?)?;
+            let (fragment, page_title, heading) = (some(s.next()?), s.next()?, some(s.next()?));
+            let runs: usize = s.next()?.parse().ok()?;
+            let excerpt = (0..runs)
+                .map(|_| {
+                    let run = s.next()?;
+                    let matched = run.starts_with('+');
+                    Some((run.get(1..)?.to_string(), matched))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            hits.push(Hit {
+                route,
+                fragment,
+                page_title,
+                heading,
+                score: 0,
+                excerpt,
+            });
+        }
+        Some(Answer {
+            query,
+            hits,
+            failed,
+        })
     }
 }
 
@@ -549,10 +583,27 @@ mod tests {
                 excerpt: vec![("the ".into(), false), ("police".into(), true)],
             }],
         };
-        let json = serde_json::to_string(&answer).unwrap();
-        assert!(json.contains(r#""route":5"#), "{json}");
-        assert_eq!(serde_json::from_str::<Answer>(&json).unwrap(), answer);
-        assert!(serde_json::from_str::<Answer>(r#"{"query":"","failed":false,"hits":[{"route":99,"fragment":null,"page_title":"","heading":null,"excerpt":[]}]}"#).is_err());
+        let strings = answer.to_strings();
+        assert_eq!(strings[2], "5");
+        assert_eq!(Answer::from_strings(strings), Some(answer));
+        let text = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // Not an answer: no such page, a run count that runs past the end.
+        assert_eq!(
+            Answer::from_strings(text(&["q", "", "99", "", "T", "", "0"])),
+            None
+        );
+        assert_eq!(
+            Answer::from_strings(text(&["q", "", "1", "", "T", "", "2", "-a"])),
+            None
+        );
+        assert_eq!(
+            Answer::from_strings(text(&["q", "failed"])),
+            Some(Answer {
+                query: "q".into(),
+                hits: vec![],
+                failed: true
+            })
+        );
     }
 
     #[test]

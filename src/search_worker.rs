@@ -4,7 +4,7 @@
 //! cache already holds it) and indexes it once.
 
 use crate::content::Bundle;
-use crate::search::{Answer, Index, READY, Request};
+use crate::search::{Answer, Index, READY};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -19,13 +19,16 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// Listens for requests (after telling the page it is ready: `READY`) (`Request` as JSON) and posts each `Answer` as JSON.
+/// Listens for requests, `[bundle address, query]`, after telling the page it does (`READY`),
+/// and posts each `Answer` as JSON (`Answer::to_strings`).
 pub fn start() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
-        let request = ev.data().as_string();
-        let request = request.and_then(|text| serde_json::from_str::<Request>(&text).ok());
-        if let Some(request) = request {
-            wasm_bindgen_futures::spawn_local(answer(request));
+        // `[bundle address, query]`.
+        let request = js_sys::Array::from(&ev.data());
+        if let (Some(bundle), Some(query)) =
+            (request.get(0).as_string(), request.get(1).as_string())
+        {
+            wasm_bindgen_futures::spawn_local(answer(bundle, query));
         }
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -35,22 +38,22 @@ pub fn start() {
     _ = scope().post_message(&JsValue::from_str(READY));
 }
 
-async fn answer(request: Request) {
-    let indexed = INDEX.with_borrow(|i| i.as_ref().is_some_and(|(url, _)| *url == request.bundle));
-    if !indexed && let Some(bundle) = load(&request.bundle).await {
-        INDEX.set(Some((request.bundle.clone(), Index::new(&bundle))));
+async fn answer(bundle: String, query: String) {
+    let indexed = INDEX.with_borrow(|i| i.as_ref().is_some_and(|(url, _)| *url == bundle));
+    if !indexed && let Some(loaded) = load(&bundle).await {
+        INDEX.set(Some((bundle.clone(), Index::new(&loaded))));
     }
     let hits = INDEX.with_borrow(|i| {
         i.as_ref()
-            .filter(|(url, _)| *url == request.bundle)
-            .map(|(_, index)| index.search(&request.query))
+            .filter(|(url, _)| *url == bundle)
+            .map(|(_, index)| index.search(&query))
     });
     let answer = Answer {
-        query: request.query,
+        query,
         failed: hits.is_none(),
         hits: hits.unwrap_or_default(),
     };
-    if let Ok(json) = serde_json::to_string(&answer) {
+    if let Ok(json) = serde_json::to_string(&answer.to_strings()) {
         _ = scope().post_message(&JsValue::from_str(&json));
     }
 }

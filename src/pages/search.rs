@@ -1,7 +1,7 @@
 use crate::components::{PageHeader, PageText, language_marks, marked_with};
 use crate::content::{Part, fill, ids, template_parts};
 use crate::routes::Route;
-use crate::search::{Answer, Hit, READY, Request};
+use crate::search::{Answer, Hit, READY};
 use crate::{BundleUrls, use_base, use_bundle};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::prelude::Closure;
@@ -24,12 +24,12 @@ thread_local! {
     static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
     static HITS: RefCell<Option<Vec<Hit>>> = const { RefCell::new(None) };
     /// The latest request, until the worker says it is listening; then `None` for good.
-    static PENDING: RefCell<Option<Option<String>>> = const { RefCell::new(Some(None)) };
+    static PENDING: RefCell<Option<Option<js_sys::Array>>> = const { RefCell::new(Some(None)) };
 }
 
-/// Posts a query to the search worker, starting it first if need be. The worker's address is
-/// in the page (`meta[name=search-worker]`, written by the site builder).
-fn ask(request: &Request) {
+/// Posts a query to the search worker, `[bundle address, query]`, starting the worker first
+/// if need be. Its address is in the page (`meta[name=search-worker]`, from the site builder).
+fn ask(bundle: &str, query: &str) {
     WORKER.with_borrow_mut(|worker| {
         if worker.is_none() {
             let url = document()
@@ -40,12 +40,14 @@ fn ask(request: &Request) {
             *worker = url.and_then(|url| Worker::new(&url).ok());
         }
         let listener = LISTENER.with_borrow(|l| l.as_ref().map(|l| l.as_ref().clone()));
-        if let (Some(worker), Ok(json)) = (worker.as_ref(), serde_json::to_string(request)) {
+        if let Some(worker) = worker.as_ref() {
             worker.set_onmessage(listener.as_ref().map(|l| l.unchecked_ref()));
+            let request = js_sys::Array::of2(&bundle.into(), &query.into());
             // Kept until the worker is listening; posted at once after that.
-            let waiting = PENDING.with_borrow_mut(|p| p.as_mut().map(|p| p.replace(json.clone())));
+            let waiting =
+                PENDING.with_borrow_mut(|p| p.as_mut().map(|p| p.replace(request.clone())));
             if waiting.is_none() {
-                _ = worker.post_message(&json.into());
+                _ = worker.post_message(&request);
             }
         }
     });
@@ -100,12 +102,13 @@ pub fn Search() -> impl IntoView {
         if answer.as_deref() == Some(READY) {
             let pending = PENDING.take().flatten();
             let worker = WORKER.with_borrow(Clone::clone);
-            if let (Some(json), Some(worker)) = (pending, worker) {
-                _ = worker.post_message(&json.into());
+            if let (Some(request), Some(worker)) = (pending, worker) {
+                _ = worker.post_message(&request);
             }
             return;
         }
-        let Some(answer) = answer.and_then(|a| serde_json::from_str::<Answer>(&a).ok()) else {
+        let answer = answer.and_then(|a| serde_json::from_str::<Vec<String>>(&a).ok());
+        let Some(answer) = answer.and_then(Answer::from_strings) else {
             return;
         };
         // An answer that arrives after the page has gone finds its signals disposed.
@@ -141,10 +144,7 @@ pub fn Search() -> impl IntoView {
             status.set(String::new());
             shown.notify();
         } else {
-            ask(&Request {
-                bundle: bundle_url.clone(),
-                query: q,
-            });
+            ask(&bundle_url, &q);
         }
     });
     let address = here.clone();
