@@ -78,15 +78,6 @@ pub fn Search() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let shown = Trigger::new();
-    // The address's query, once the page is live: the prerendered page has none, and
-    // hydration must adopt it as it is.
-    let location = use_location();
-    Effect::new(move |_| {
-        let q = query_of(&location.search.get());
-        if q != query.get_untracked() {
-            query.set(q);
-        }
-    });
     // Each answer is shown once; answers to a query already replaced are dropped. The status
     // line and the results read the outcome. The announcement ends with the template's first
     // sentence (so a full stop in the query does not cut it); the suggestions follow on the
@@ -133,12 +124,9 @@ pub fn Search() -> impl IntoView {
     };
     let urls = use_context::<BundleUrls>().unwrap_or_default();
     let bundle_url = urls.0.get(bundle.edition).cloned().unwrap_or_default();
-    // In the browser only (an effect): the prerender has no worker to talk to.
-    Effect::new(move |listening: Option<()>| {
-        if listening.is_none() {
-            LISTENER.set(Some(Closure::new(on_answer.clone())));
-        }
-        let q = query.get();
+    // Shows nothing for an empty query; asks the worker otherwise.
+    let search = move |q: String| {
+        query.set(q.clone());
         if q.trim().is_empty() {
             HITS.set(None);
             status.set(String::new());
@@ -146,12 +134,25 @@ pub fn Search() -> impl IntoView {
         } else {
             ask(&bundle_url, &q);
         }
+    };
+    // The address's query, once the page is live (the prerendered page has none, and
+    // hydration must adopt it as it is), and again on Back. In the browser only: the
+    // prerender has no worker to talk to.
+    let location = use_location();
+    let from_address = search.clone();
+    Effect::new(move |listening: Option<()>| {
+        if listening.is_none() {
+            LISTENER.set(Some(Closure::new(on_answer.clone())));
+        }
+        let q = query_of(&location.search.get());
+        if q != query.get_untracked() {
+            from_address(q);
+        }
     });
     let address = here.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        query.set(value.clone());
-        let search = if value.is_empty() {
+        let search_part = if value.is_empty() {
             String::new()
         } else {
             format!("?q={}", String::from(js_sys::encode_uri_component(&value)))
@@ -159,29 +160,32 @@ pub fn Search() -> impl IntoView {
         // Each keystroke replaces the entry: Back leaves the search, with its last query, and
         // a reload or a shared link keeps it. The router reads the address again on Back.
         if let Ok(history) = window().history() {
-            let url = format!("{address}{search}");
+            let url = format!("{address}{search_part}");
             _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
+        search(value);
     };
     let results = move || {
         shown.track();
         match HITS.with_borrow(Clone::clone) {
             None => view! { <EveryPage/> }.into_any(),
-            Some(hits) if hits.is_empty() => {
-                view! { <NoResults query=query.get_untracked()/> }.into_any()
+            Some(hits) if hits.is_empty() => view! {
+                <NoResults query=query.get_untracked()/>
+                <EveryPage/>
             }
+            .into_any(),
             Some(hits) => view! { <Results hits/> }.into_any(),
         }
     };
     let label = bundle.words.search_label.clone();
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone() share=false/>
-        <form role="search" class="search-form" action=here method="get"
-            on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+        // Not a form: results come as the reader types, and there is nothing to submit.
+        <div role="search" class="search-form">
             <label for=INPUT_ID>{label}</label>
             <input id=INPUT_ID type="search" name="q" autocomplete="off" spellcheck="false"
                 maxlength="200" aria-keyshortcuts="/" prop:value=query on:input=on_input/>
-        </form>
+        </div>
         <p class="search-status" role="status" aria-live="polite">{status}</p>
         <PageText route=Route::Search/>
         <div class="search-results">{results}</div>
@@ -226,11 +230,10 @@ fn Results(hits: Vec<Hit>) -> impl IntoView {
     view! { <ol class="search-hits">{items}</ol> }
 }
 
-/// Nothing found: say so, and offer every page.
+/// Nothing found: say so (every page follows).
 #[component]
 fn NoResults(query: String) -> impl IntoView {
     let bundle = use_bundle();
-    let base = use_base();
     let message: Vec<AnyView> = template_parts(&bundle.words.search_none)
         .into_iter()
         .map(|part| match part {
@@ -238,19 +241,7 @@ fn NoResults(query: String) -> impl IntoView {
             Part::Slot(_) => view! { <q>{query.clone()}</q> }.into_any(),
         })
         .collect();
-    let marks = language_marks();
-    let pages = Route::ALL
-        .into_iter()
-        .filter(|r| *r != Route::Search)
-        .map(|route| {
-            let title = marked_with(&bundle.page_or_not_found(route).title, &marks);
-            view! { <li><A href=route.href(&base)>{title}</A></li> }
-        })
-        .collect_view();
-    view! {
-        <p class="search-none">{message}</p>
-        <ul class="search-suggestions">{pages}</ul>
-    }
+    view! { <p class="search-none">{message}</p> }
 }
 
 /// Every page and its sections, as links: what the page shows before a query, and all it
