@@ -475,13 +475,16 @@ pub enum Block {
 /// Text inside a block; styles and links nest in each other. Links carry either a
 /// root-relative path of this site (`/policy#levels`) or an `https://` URL; the builder has
 /// checked which. In the JSON, text is a plain string and the rest one-key objects:
-/// `"text"`, `{"b": […]}`, `{"i": […]}`, `{"c": "code"}`, `{"a": ["/policy", […]]}`, `{"br": 0}`.
+/// `"text"`, `{"b": […]}`, `{"i": […]}`, `{"c": "code"}`, `{"m": […]}`, `{"a": ["/policy", […]]}`,
+/// `{"br": 0}`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Inline {
     Text(String),
     Strong(Vec<Inline>),
     Emphasis(Vec<Inline>),
     Code(String),
+    /// Words a search matched (never written in Markdown: the search worker's results).
+    Mark(Vec<Inline>),
     Link {
         href: String,
         children: Vec<Inline>,
@@ -507,6 +510,7 @@ impl Serialize for Inline {
             Inline::Strong(children) => tagged(s, "b", children),
             Inline::Emphasis(children) => tagged(s, "i", children),
             Inline::Code(text) => tagged(s, "c", text),
+            Inline::Mark(children) => tagged(s, "m", children),
             Inline::Link { href, children } => tagged(s, "a", &(href, children)),
             Inline::Break => tagged(s, "br", &0),
         }
@@ -519,7 +523,7 @@ impl<'de> Deserialize<'de> for Inline {
         impl<'de> serde::de::Visitor<'de> for InlineVisitor {
             type Value = Inline;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("text, or an object with one of the keys b, i, c, a, br")
+                f.write_str("text, or an object with one of the keys b, i, c, m, a, br")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Inline, E> {
                 Ok(Inline::Text(text.to_string()))
@@ -532,7 +536,7 @@ impl<'de> Deserialize<'de> for Inline {
                 mut map: A,
             ) -> Result<Inline, A::Error> {
                 use serde::de::Error;
-                const TAGS: &[&str] = &["b", "i", "c", "a", "br"];
+                const TAGS: &[&str] = &["b", "i", "c", "m", "a", "br"];
                 let Some(tag) = map.next_key::<String>()? else {
                     return Err(A::Error::invalid_length(0, &self));
                 };
@@ -540,6 +544,7 @@ impl<'de> Deserialize<'de> for Inline {
                     "b" => Inline::Strong(map.next_value()?),
                     "i" => Inline::Emphasis(map.next_value()?),
                     "c" => Inline::Code(map.next_value()?),
+                    "m" => Inline::Mark(map.next_value()?),
                     "a" => {
                         let (href, children) = map.next_value()?;
                         Inline::Link { href, children }
@@ -575,6 +580,7 @@ impl Inline {
             Inline::Text(text) | Inline::Code(text) => out.push_str(text),
             Inline::Strong(children)
             | Inline::Emphasis(children)
+            | Inline::Mark(children)
             | Inline::Link { children, .. } => {
                 children.iter().for_each(|c| c.push_plain(out));
             }
@@ -1028,7 +1034,7 @@ pub(crate) mod tests {
             "search_label": "Search this site",
             "search_results": "{count} results for “{query}”",
             "search_result": "1 result for “{query}”",
-            "search_none": "Nothing found for “{query}”. Try fewer or other words, or go to one of these pages:",
+            "search_none": "Nothing found for “{query}”. Try fewer or other words, or choose from every page and section below.",
             "search_index": "Every page and section",
             "load": {
                 "loading": "Loading…",
@@ -1083,6 +1089,7 @@ pub(crate) mod tests {
                 },
                 Inline::Break,
                 Inline::Code("x".into()),
+                Inline::Mark(vec![Inline::Text("found".into())]),
             ]),
             Block::Quote(vec![Block::Bullets(vec![vec![Block::Paragraph(vec![
                 Inline::Text("a".into()),
@@ -1093,12 +1100,15 @@ pub(crate) mod tests {
         let json = serde_json::to_string(&blocks).unwrap();
         assert_eq!(
             json,
-            r#"[{"p":["See ",{"a":["/policy",[{"b":["bold ",{"i":["italic"]}]}]]},{"br":0},{"c":"x"}]},{"q":[{"ul":[[{"p":["a"]}]]}]},{"ol":[3,[]]},{"h":"Detail"}]"#
+            r#"[{"p":["See ",{"a":["/policy",[{"b":["bold ",{"i":["italic"]}]}]]},{"br":0},{"c":"x"},{"m":["found"]}]},{"q":[{"ul":[[{"p":["a"]}]]}]},{"ol":[3,[]]},{"h":"Detail"}]"#
         );
         assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), blocks);
         assert!(serde_json::from_str::<Inline>(r#"{"x":[]}"#).is_err());
         assert!(serde_json::from_str::<Inline>(r#"{"b":[],"i":[]}"#).is_err());
-        assert_eq!(Block::plain_text(&blocks), "See bold italic x\na\nDetail");
+        assert_eq!(
+            Block::plain_text(&blocks),
+            "See bold italic xfound\na\nDetail"
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! normalised, and how matches are ranked. Plain Rust, the same for every edition; the search
 //! page only shows what [`Index::search`] returns.
 
-use crate::content::{Block, Bundle, Page};
-use crate::routes::Route;
+use crate::content::{Block, Bundle, Inline, Page, Words, fill};
+use crate::routes::{BasePath, Route};
 
 /// A place a result can link to: a page's opening (with its document facts), a section, or a
 /// research item.
@@ -156,85 +156,96 @@ fn page_passages(route: Route, page: &Page) -> Vec<Passage> {
     passages
 }
 
-/// The search worker's first message: it listens from then on (earlier messages are lost).
-pub const READY: &str = "ready";
-
-/// The worker's answer: the query it answers (the page ignores answers to older ones), and the
-/// hits; `failed` when the bundle could not be loaded.
+/// The worker's answer, ready to show: the query it answers (the page ignores answers to
+/// older ones), the status line in the edition's words (empty when the bundle could not be
+/// loaded), and the results as page text, a numbered list that the app shows with the code
+/// that shows every page's text (so the app carries no results component of its own).
 #[derive(Debug, PartialEq)]
 pub struct Answer {
     pub query: String,
-    pub hits: Vec<Hit>,
-    pub failed: bool,
+    pub status: String,
+    pub results: Vec<Block>,
 }
 
 impl Answer {
-    /// The answer as it crosses to the page: a flat list of strings, which the app's JSON
-    /// decoder already reads (a decoder of its own would cost every reader bytes). The query,
-    /// `failed` or nothing; then per hit its route's place in `Route::ALL`, fragment, page title
-    /// and heading (empty for none), the number of excerpt runs, and each run marked `+`
-    /// (matched) or `-`.
-    pub fn to_strings(&self) -> Vec<String> {
-        let mut out = vec![
-            self.query.clone(),
-            if self.failed { "failed" } else { "" }.to_string(),
+    /// The answer to `query`: how many hits, and each hit as a list item.
+    pub fn new(query: String, hits: &[Hit], words: &Words) -> Answer {
+        let count = hits.len();
+        let templates = [
+            &words.search_none,
+            &words.search_result,
+            &words.search_results,
         ];
-        for hit in &self.hits {
-            let route = Route::ALL.iter().position(|r| *r == hit.route).unwrap_or(0);
-            out.extend([
-                route.to_string(),
-                hit.fragment.clone().unwrap_or_default(),
-                hit.page_title.clone(),
-                hit.heading.clone().unwrap_or_default(),
-                hit.excerpt.len().to_string(),
-            ]);
-            out.extend(
-                hit.excerpt
-                    .iter()
-                    .map(|(text, matched)| format!("{}{text}", if *matched { '+' } else { '-' })),
-            );
+        let status = fill(
+            templates[count.min(2)],
+            &[("count", &count.to_string()), ("query", &query)],
+        );
+        let items: Vec<Vec<Block>> = hits.iter().map(Hit::item).collect();
+        Answer {
+            query,
+            status,
+            results: if items.is_empty() {
+                Vec::new()
+            } else {
+                vec![Block::Numbered(1, items)]
+            },
         }
-        out
+    }
+
+    /// The bundle could not be loaded: the page says so in its own words.
+    pub fn failed(query: String) -> Answer {
+        Answer {
+            query,
+            status: String::new(),
+            results: Vec::new(),
+        }
+    }
+
+    /// The answer as it crosses to the page: three strings (query, status, the results as
+    /// the bundle's JSON), so that the app decodes it with what it has already: an array of
+    /// strings, and the JSON decoder it reads the bundle with (a decoder of its own would cost
+    /// every reader bytes).
+    pub fn to_strings(&self) -> Vec<String> {
+        let results = serde_json::to_string(&self.results).unwrap_or_default();
+        vec![self.query.clone(), self.status.clone(), results]
     }
 
     /// The answer back from `to_strings`; `None` if it is not one.
     pub fn from_strings(strings: Vec<String>) -> Option<Answer> {
-        let mut s = strings.into_iter();
-        let query = s.next()?;
-        let failed = !s.next()?.is_empty();
-        let some = |text: String| (!text.is_empty()).then_some(text);
-        let mut hits = Vec::new();
-        while let Some(route) = s.next() {
-            let route = *Route::ALL.get(route.parse::<usize>().ok()?)?;
-            let (fragment, page_title, heading) = (some(s.next()?), s.next()?, some(s.next()?));
-            let runs: usize = s.next()?.parse().ok()?;
-            let excerpt = (0..runs)
-                .map(|_| {
-                    let run = s.next()?;
-                    let matched = run.starts_with('+');
-                    Some((run.get(1..)?.to_string(), matched))
-                })
-                .collect::<Option<Vec<_>>>()?;
-            hits.push(Hit {
-                route,
-                fragment,
-                page_title,
-                heading,
-                score: 0,
-                excerpt,
-            });
-        }
+        let [query, status, results] = <[String; 3]>::try_from(strings).ok()?;
         Some(Answer {
             query,
-            hits,
-            failed,
+            status,
+            results: serde_json::from_str(&results).ok()?,
         })
     }
 }
 
 impl Hit {
+    /// The hit as a list item: a link named by the page and its section, then the excerpt
+    /// with the matched words marked. The link is a path of this site, as in the page text.
+    fn item(&self) -> Vec<Block> {
+        let mut name = self.page_title.clone();
+        if let Some(heading) = &self.heading {
+            name = format!("{name} › {heading}");
+        }
+        let link = Inline::Link {
+            href: self.href(&BasePath::root()),
+            children: vec![Inline::Text(name)],
+        };
+        let excerpt = self
+            .excerpt
+            .iter()
+            .map(|(text, matched)| match matched {
+                true => Inline::Mark(vec![Inline::Text(text.clone())]),
+                false => Inline::Text(text.clone()),
+            })
+            .collect();
+        vec![Block::Paragraph(vec![link]), Block::Paragraph(excerpt)]
+    }
+
     /// The link to the match: the page, and its section or item.
-    pub fn href(&self, base: &crate::routes::BasePath) -> String {
+    pub fn href(&self, base: &BasePath) -> String {
         let page = self.route.href(base);
         match &self.fragment {
             Some(id) => format!("{page}#{id}"),
@@ -570,39 +581,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn answers_cross_to_the_page_and_back_with_their_routes() {
-        let answer = Answer {
-            query: "entrapment".into(),
-            failed: false,
-            hits: vec![Hit {
-                route: Route::Report(crate::routes::Country::Norway),
-                fragment: Some("findings".into()),
-                page_title: "Norway".into(),
-                heading: Some("Findings".into()),
-                score: 0,
-                excerpt: vec![("the ".into(), false), ("police".into(), true)],
-            }],
+    fn answers_say_what_was_found_and_cross_to_the_page_as_page_text() {
+        let words = crate::content::tests::sample_words();
+        let hit = Hit {
+            route: Route::Report(crate::routes::Country::Norway),
+            fragment: Some("findings".into()),
+            page_title: "Norway".into(),
+            heading: Some("Findings".into()),
+            score: 0,
+            excerpt: vec![("the ".into(), false), ("police".into(), true)],
         };
+        let answer = Answer::new("police".into(), std::slice::from_ref(&hit), &words);
+        assert_eq!(answer.status, "1 result for “police”");
+        assert_eq!(
+            answer.results,
+            vec![Block::Numbered(
+                1,
+                vec![vec![
+                    Block::Paragraph(vec![Inline::Link {
+                        href: "/reports/norway/#findings".into(),
+                        children: vec![Inline::Text("Norway › Findings".into())],
+                    }]),
+                    Block::Paragraph(vec![
+                        Inline::Text("the ".into()),
+                        Inline::Mark(vec![Inline::Text("police".into())]),
+                    ]),
+                ]],
+            )]
+        );
         let strings = answer.to_strings();
-        assert_eq!(strings[2], "5");
+        assert_eq!(strings.len(), 3);
         assert_eq!(Answer::from_strings(strings), Some(answer));
+        let two = Answer::new("police".into(), &[hit.clone(), hit], &words);
+        assert_eq!(two.status, "2 results for “police”");
+        let none = Answer::new("<b>".into(), &[], &words);
+        assert!(none.status.starts_with("Nothing found for “<b>”."));
+        assert_eq!(none.results, vec![]);
+        // Not an answer: too few parts, results that are not page text.
         let text = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        // Not an answer: no such page, a run count that runs past the end.
+        assert_eq!(Answer::from_strings(text(&["q", ""])), None);
+        assert_eq!(Answer::from_strings(text(&["q", "", "{}"])), None);
         assert_eq!(
-            Answer::from_strings(text(&["q", "", "99", "", "T", "", "0"])),
-            None
-        );
-        assert_eq!(
-            Answer::from_strings(text(&["q", "", "1", "", "T", "", "2", "-a"])),
-            None
-        );
-        assert_eq!(
-            Answer::from_strings(text(&["q", "failed"])),
-            Some(Answer {
-                query: "q".into(),
-                hits: vec![],
-                failed: true
-            })
+            Answer::from_strings(Answer::failed("q".into()).to_strings()),
+            Some(Answer::failed("q".into()))
         );
     }
 

@@ -3,24 +3,26 @@
 //! never search never download it). It fetches the edition's bundle itself (the browser's
 //! cache already holds it) and indexes it once.
 
-use crate::content::Bundle;
-use crate::search::{Answer, Index, READY};
+use crate::content::{Bundle, Words};
+use crate::search::{Answer, Index};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
 
 thread_local! {
-    /// The last bundle's address and its index.
-    static INDEX: RefCell<Option<(String, Index)>> = const { RefCell::new(None) };
+    /// The last bundle's address, its index and its words (for the status line).
+    static INDEX: RefCell<Option<(String, Index, Words)>> = const { RefCell::new(None) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// Listens for requests, `[bundle address, query]`, after telling the page it does (`READY`),
-/// and posts each `Answer` as JSON (`Answer::to_strings`).
+/// Listens for requests, `[bundle address, query]` (the loader hands over those that came
+/// before),
+/// and posts each `Answer` as an array of strings (`Answer::to_strings`): its status line and
+/// results are ready to show.
 pub fn start() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
         // `[bundle address, query]`.
@@ -34,28 +36,22 @@ pub fn start() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page; so does its one listener.
     on_message.forget();
-    // Messages posted before this point found no listener: the page waits for this one.
-    _ = scope().post_message(&JsValue::from_str(READY));
 }
 
 async fn answer(bundle: String, query: String) {
-    let indexed = INDEX.with_borrow(|i| i.as_ref().is_some_and(|(url, _)| *url == bundle));
+    let indexed = INDEX.with_borrow(|i| i.as_ref().is_some_and(|(url, ..)| *url == bundle));
     if !indexed && let Some(loaded) = load(&bundle).await {
-        INDEX.set(Some((bundle.clone(), Index::new(&loaded))));
+        let index = Index::new(&loaded);
+        INDEX.set(Some((bundle.clone(), index, loaded.words)));
     }
-    let hits = INDEX.with_borrow(|i| {
-        i.as_ref()
-            .filter(|(url, _)| *url == bundle)
-            .map(|(_, index)| index.search(&query))
+    let answer = INDEX.with_borrow(|i| match i.as_ref() {
+        Some((url, index, words)) if *url == bundle => {
+            Answer::new(query.clone(), &index.search(&query), words)
+        }
+        _ => Answer::failed(query.clone()),
     });
-    let answer = Answer {
-        query,
-        failed: hits.is_none(),
-        hits: hits.unwrap_or_default(),
-    };
-    if let Ok(json) = serde_json::to_string(&answer.to_strings()) {
-        _ = scope().post_message(&JsValue::from_str(&json));
-    }
+    let parts = answer.to_strings().into_iter().map(JsValue::from);
+    _ = scope().post_message(&parts.collect::<js_sys::Array>());
 }
 
 async fn load(url: &str) -> Option<Bundle> {

@@ -32,7 +32,9 @@ fn links(bundle: &Bundle, route: Route) -> Vec<String> {
                     out.push(href.clone());
                     in_inlines(children, out);
                 }
-                Inline::Strong(children) | Inline::Emphasis(children) => in_inlines(children, out),
+                Inline::Strong(children) | Inline::Emphasis(children) | Inline::Mark(children) => {
+                    in_inlines(children, out)
+                }
                 Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
             }
         }
@@ -522,24 +524,47 @@ fn search_finds_first_what_readers_look_for() {
     );
 }
 
-/// The real content, searched as the search worker does: each query's first result.
+/// The search page ends with every other page and its sections as links, in both editions:
+/// what it offers without the app, and where to go when nothing is found.
 #[test]
-fn search_finds_each_query_first_where_readers_expect() {
-    use rosw::search::Index;
-    let bundles = load(Path::new("content")).unwrap();
-    let first = |edition: usize, query: &str| {
-        let hits = Index::new(&bundles[edition]).search(query);
-        let hit = hits
-            .first()
-            .unwrap_or_else(|| panic!("nothing for {query}"));
-        hit.href(&rosw::routes::BasePath::root())
-    };
-    for (edition, query, expected) in [
-        (0, "POL 30/4062/2016", "/policy/"),
-        (0, "pol30/4062/2016", "/policy/"),
-        (0, "entrapment", "/reports/#research-summary"),
-        (1, "設局誘使", "/reports/#research-summary"),
-    ] {
-        assert_eq!(first(edition, query), expected, "{query}");
+fn the_search_page_lists_every_page_and_section() {
+    use rosw::content::{Block, Inline};
+    use rosw::routes::Route;
+    for bundle in editions() {
+        let search = bundle.page(Route::Search).unwrap();
+        let last = search.sections.last().unwrap();
+        assert_eq!(last.id, rosw::content::ids::SEARCH_INDEX);
+        assert_eq!(last.heading, bundle.words.search_index);
+        let [Block::Bullets(items)] = last.blocks.as_slice() else {
+            panic!("one list: {:?}", last.blocks)
+        };
+        let href = |blocks: &[Block]| match blocks.first() {
+            Some(Block::Paragraph(inlines)) => match inlines.as_slice() {
+                [Inline::Link { href, .. }] => href.clone(),
+                other => panic!("one link: {other:?}"),
+            },
+            other => panic!("a paragraph: {other:?}"),
+        };
+        let pages: Vec<String> = items.iter().map(|item| href(item)).collect();
+        let expected: Vec<&str> = Route::ALL
+            .into_iter()
+            .filter(|r| *r != Route::Search)
+            .map(Route::path)
+            .collect();
+        assert_eq!(pages, expected);
+        // The Norway report's sections, each by its fragment.
+        let norway = Route::Report(rosw::routes::Country::Norway);
+        let item = &items[pages.iter().position(|p| p == norway.path()).unwrap()];
+        let Some(Block::Bullets(sections)) = item.get(1) else {
+            panic!("the Norway report's sections: {item:?}")
+        };
+        let sections: Vec<String> = sections.iter().map(|s| href(s)).collect();
+        let expected: Vec<String> = bundle
+            .page(norway)
+            .unwrap()
+            .contents()
+            .map(|(id, _)| format!("/reports/norway/#{id}"))
+            .collect();
+        assert_eq!(sections, expected);
     }
 }

@@ -171,7 +171,7 @@ fn finish_writes_a_complete_site() {
     assert_eq!(
         fs::read_to_string(out.join(loader)).unwrap(),
         format!(
-            r#"importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}});"#
+            r#"const early=[];onmessage=(e)=>early.push(e);importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}}).then(()=>early.forEach((e)=>onmessage(e)));"#
         )
     );
     assert!(norway.contains(&format!(

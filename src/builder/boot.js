@@ -167,30 +167,22 @@ document.addEventListener("keyup", (event) => {
   if (shifts.length >= 3 && link) exit(link);
 });
 
-// "/" anywhere but in a field opens search with its field focused. Once the app runs, its
-// router follows the header's link to the search page, and the field is focused when it is
-// there, after the app has moved focus to the new page's heading; before, the page is loaded
-// with the field as its fragment, and focused below.
+// "/" anywhere but in a field opens search with its field focused: a link to the search
+// page with the field as its fragment, which the app follows itself once it runs (and then
+// focuses the field the fragment names), and the browser before; then the field is focused
+// below.
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
-  const field = () => document.getElementById(SEARCH);
+  const field = document.getElementById(SEARCH);
   const link = document.querySelector(".site-header nav a[href$='/search/']");
-  if (!field() && !link) return;
+  if (!field && !link) return;
   event.preventDefault();
-  if (field()) return field().focus();
-  if (document.getElementById("app")?.hasAttribute("data-prerendered")) {
-    location.assign(`${link.href}#${SEARCH}`);
-    return;
-  }
-  link.click();
-  let waited = 0;
-  let shown = 0;
-  const focusWhenShown = () => {
-    if (field() && ++shown > 2) return field().focus();
-    if (++waited < 120) requestAnimationFrame(focusWhenShown);
-  };
-  requestAnimationFrame(focusWhenShown);
+  if (field) return field.focus();
+  const to = Object.assign(document.createElement("a"), { href: `${link.href}#${SEARCH}` });
+  document.body.append(to);
+  to.click();
+  to.remove();
 });
 
 whenParsed(() => {

@@ -673,7 +673,9 @@ const SEARCH_WORKER: &str = "search-worker";
 /// Trunk names a web worker's files after its binary, without a hash, so that they can be found
 /// at run time; a new deploy would then change a file that browsers may have cached. They are
 /// renamed here to content-hashed names (cached for a year, like the app's), and the loader is
-/// written again for the new names. Runs once on Trunk's output, before the build is recorded:
+/// written again for the new names. The loader also keeps the requests that arrive while the
+/// wasm is loading and hands them to the worker's own listener once it has one, so the page
+/// can post its first query at once. Runs once on Trunk's output, before the build is recorded:
 /// a content update keeps the renamed files.
 pub fn hash_search_worker(out: &Path) -> std::io::Result<()> {
     let file = |suffix: &str| out.join(format!("{SEARCH_WORKER}{suffix}"));
@@ -688,7 +690,7 @@ pub fn hash_search_worker(out: &Path) -> std::io::Result<()> {
     fs::write(
         out.join(format!("{name}_loader.js")),
         format!(
-            r#"importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}});"#
+            r#"const early=[];onmessage=(e)=>early.push(e);importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}}).then(()=>early.forEach((e)=>onmessage(e)));"#
         ),
     )?;
     fs::remove_file(file("_loader.js"))?;

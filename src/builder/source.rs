@@ -5,7 +5,10 @@ use super::errors::{ContentError, Lines, Report};
 use super::frontmatter::{self, FrontMatter, Rules};
 use super::markdown;
 use crate::content::fields::{PLACEHOLDER, check_https};
-use crate::content::{Bundle, Edition, LoadWords, Page, SCHEMA_VERSION, Site, Words, WordsFile};
+use crate::content::{
+    Block, Bundle, Edition, Inline, LoadWords, Page, SCHEMA_VERSION, Section, Site, Words,
+    WordsFile, ids,
+};
 use crate::routes::{Folder, Route};
 use std::collections::HashMap;
 use std::fs;
@@ -298,6 +301,12 @@ fn load_edition(dir: &Path, report: &mut Report) -> Option<EditionContent> {
     }
 
     check_links(&links, &pages, report);
+    if let Some(words) = &words {
+        let index = every_page(&pages, &words.search_index);
+        if let Some(search) = pages.get_mut(&Route::Search) {
+            search.sections.push(index);
+        }
+    }
 
     match (site, words) {
         (Some(site), Some(words)) if report.len() == before => Some(EditionContent {
@@ -309,6 +318,39 @@ fn load_edition(dir: &Path, report: &mut Report) -> Option<EditionContent> {
                 .collect(),
         }),
         _ => None,
+    }
+}
+
+/// The search page's last section: every page and its sections, as links. It is what the
+/// page offers without the app, and the way on when nothing is found. Made from the route
+/// table here, so the app shows it as page text, with no component of its own.
+fn every_page(pages: &HashMap<Route, Page>, heading: &str) -> Section {
+    let link = |href: String, text: &str| {
+        vec![Block::Paragraph(vec![Inline::Link {
+            href,
+            children: vec![Inline::Text(text.to_string())],
+        }])]
+    };
+    let items = Route::ALL
+        .into_iter()
+        .filter(|route| *route != Route::Search)
+        .filter_map(|route| {
+            let page = pages.get(&route)?;
+            let mut item = link(route.path().to_string(), &page.title);
+            let sections: Vec<Vec<Block>> = page
+                .contents()
+                .map(|(id, heading)| link(format!("{}#{id}", route.path()), heading))
+                .collect();
+            if !sections.is_empty() {
+                item.push(Block::Bullets(sections));
+            }
+            Some(item)
+        })
+        .collect();
+    Section {
+        id: ids::SEARCH_INDEX.to_string(),
+        heading: heading.to_string(),
+        blocks: vec![Block::Bullets(items)],
     }
 }
 

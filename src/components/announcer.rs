@@ -48,16 +48,21 @@ pub fn PageShown(route: Route) -> impl IntoView {
         // The router swaps the page in after this effect is scheduled; act on the next frame.
         request_animation_frame(|| {
             let from_history = STATE.with_borrow_mut(|s| std::mem::take(&mut s.from_history));
+            let mut fragment = None;
             if from_history {
                 let y = STATE.with_borrow(|s| s.positions.get(&href()).copied());
                 window().scroll_to_with_x_and_y(0.0, y.unwrap_or(0.0));
             } else {
                 // The router scrolls to a `#section` as the navigation completes; a page of
                 // another language arrives later, with its bundle, so it is scrolled here.
-                scroll_to_fragment();
+                fragment = scroll_to_fragment();
             }
             STATE.with_borrow_mut(|s| s.settled = true);
-            focus_heading();
+            // The search field takes the focus when the fragment names it (the `/` shortcut
+            // goes there); otherwise the page's heading does.
+            let field = fragment.filter(|(id, _)| id == ids::SEARCH_INPUT);
+            let target = field.map(|(_, field)| field);
+            focus(target.or_else(|| document().get_element_by_id(ids::PAGE_TITLE)));
         });
     });
 }
@@ -139,22 +144,22 @@ fn remember_scroll_positions() {
     });
 }
 
-fn scroll_to_fragment() {
+/// Scrolls to the element the `#fragment` names, if there is one, and returns its id and it.
+fn scroll_to_fragment() -> Option<(String, web_sys::Element)> {
     let hash = window().location().hash().unwrap_or_default();
     let id = hash.trim_start_matches('#');
-    if let Some(target) = (!id.is_empty())
+    let target = (!id.is_empty())
         .then(|| document().get_element_by_id(id))
-        .flatten()
-    {
-        target.scroll_into_view();
-    }
+        .flatten()?;
+    target.scroll_into_view();
+    Some((id.to_string(), target))
 }
 
-fn focus_heading() {
-    if let Some(heading) = document().get_element_by_id(ids::PAGE_TITLE) {
+fn focus(element: Option<web_sys::Element>) {
+    if let Some(element) = element {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
-        _ = heading
+        _ = element
             .unchecked_into::<web_sys::HtmlElement>()
             .focus_with_options(&options);
     }

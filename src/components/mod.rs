@@ -17,7 +17,7 @@ pub use document_facts::DocumentFacts;
 pub use layout::{EditionNote, ExitThisPage, PageHeader, SiteFooter, SiteHeader, SkipLink};
 pub use marked::{language_marks, marked, marked_with};
 pub use navigation::{Breadcrumbs, Contents, ReportPager};
-pub use rich_text::PageText;
+pub use rich_text::{PageText, blocks};
 pub use share::ShareButton;
 pub use sources::Sources;
 pub use status::{LoadProblem, Loading};

@@ -28,6 +28,7 @@ fn inlines(runs: &[Inline], marks: &LanguageMarks) -> AnyView {
             }
             Inline::Emphasis(children) => view! { <em>{inlines(children, marks)}</em> }.into_any(),
             Inline::Code(text) => view! { <code>{text.clone()}</code> }.into_any(),
+            Inline::Mark(children) => view! { <mark>{inlines(children, marks)}</mark> }.into_any(),
             Inline::Link { href, children } => {
                 let children = inlines(children, marks);
                 view! { <A href=link_href(href)>{children}</A> }.into_any()
@@ -38,7 +39,8 @@ fn inlines(runs: &[Inline], marks: &LanguageMarks) -> AnyView {
         .into_any()
 }
 
-fn blocks(blocks: &[Block], marks: &LanguageMarks) -> AnyView {
+/// Blocks of text: a page's, or the search worker's results.
+pub fn blocks(blocks: &[Block], marks: &LanguageMarks) -> AnyView {
     blocks
         .iter()
         .map(|b| block(b, marks))
