@@ -119,11 +119,12 @@ fn LanguageSwitch() -> impl IntoView {
                 format!("{}{fragment}", route.href(&base))
             };
             let (lang, name) = (edition.lang.clone(), edition.name.clone());
+            // The language on the item, not the link: `attr:` on `<A>` would put Leptos's
+            // attribute erasure in the wasm (about 5.7 KB), for a hint (`hreflang`) that the
+            // page's head already gives for every edition.
             view! {
-                <li>
-                    <A href=href attr:hreflang=lang.clone() attr:lang=lang>
-                        {name}
-                    </A>
+                <li lang=lang>
+                    <A href=href>{name}</A>
                 </li>
             }
         })

@@ -12,7 +12,7 @@ test('the first view of every page stays within the size budget', async ({}, tes
   test.skip(testInfo.project.name !== 'root-desktop', 'bytes are the same for every project');
   const budget = JSON.parse(await readFile('tests/size-budget.json', 'utf8'));
   const read = (path) => readFile(join(DIST, path.replace(/^\//, '')));
-  const routes = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/'];
+  const routes = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/', 'safe-reading/', 'search/'];
   const sizes = {};
   const totals = {};
   // Each edition's pages load the same app and their own language's bundle.
