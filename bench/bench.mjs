@@ -2,7 +2,7 @@
 // brotli) and Lighthouse's mobile preset (Slow 4G, 4x CPU) against the built site, next to a
 // static copy of the same page with every script removed, served by the same server.
 //
-//   node bench/bench.mjs [--dist dist] [--runs 3]
+//   node bench/bench.mjs [--dist dist] [--runs 3] [--baseline bench/results/before.json]
 // Writes bench/results/bench.json and prints a table.
 import { mkdir, readFile, readdir, writeFile, copyFile, rm } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
@@ -14,9 +14,14 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' }, baseline: { type: 'string' } } });
 const DIST = values.dist ?? 'dist';
 const RUNS = Number(values.runs ?? process.env.BENCH_RUNS ?? 3);
+// An earlier run's bench.json (`BENCH_BASELINE`, e.g. of the commit before a feature): each
+// route's first view is then also given as the bytes added since.
+const BASELINE = values.baseline ?? process.env.BENCH_BASELINE;
+const baseline = BASELINE ? JSON.parse(await readFile(BASELINE, 'utf8')) : null;
+const before = (route) => baseline?.routes.find((r) => r.route === route)?.bytes.total.brotli;
 const OUT = 'bench/results';
 const APP_PORT = 8097;
 const STATIC_PORT = 8098;
@@ -209,7 +214,7 @@ async function measureSearch(base) {
       firstMs: +first.toFixed(1),
       slowestMs: rest.length ? +Math.max(...rest).toFixed(1) : null,
       medianMs: rest.length ? +median(rest).toFixed(1) : null,
-      hits: await page.locator('.search-hits > li').count(),
+      hits: await page.locator('.search-results > ol > li').count(),
     };
     await page.close();
   }
@@ -285,6 +290,7 @@ console.table(
         'FCP x': +r.ratio.fcp.toFixed(2),
         'LCP x': +r.ratio.lcp.toFixed(2),
         'KB br': +kb(r.bytes.total.brotli),
+        ...(baseline && { 'KB br added': before(r.route) ? +kb(r.bytes.total.brotli - before(r.route)) : '–' }),
         budget: verdict(r),
       },
     ]),
