@@ -218,6 +218,8 @@ word_set! {
         search_results: String [String] = "fields::non_empty",
         /// Slot `{query}`.
         search_result: String [String] = "fields::non_empty",
+        /// Slots `{count}`, `{shown}` and `{query}`: more results than are shown.
+        search_best: String [String] = "fields::non_empty",
         /// Slot `{query}`; then every page's title is offered.
         search_none: String [String] = "fields::non_empty",
         /// The heading of the list of every page and section.
@@ -1034,6 +1036,7 @@ pub(crate) mod tests {
             "search_label": "Search this site",
             "search_results": "{count} results for “{query}”",
             "search_result": "1 result for “{query}”",
+            "search_best": "{count} results for “{query}”; the best {shown} are below",
             "search_none": "Nothing found for “{query}”. Try fewer or other words, or choose from every page and section below.",
             "search_index": "Every page and section",
             "load": {

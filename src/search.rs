@@ -19,27 +19,43 @@ pub struct Passage {
     pub text: String,
     title_field: Field,
     heading_field: Field,
-    text_folded: Vec<char>,
     text_field: Field,
     text_squashed: String,
 }
 
-/// A field folded, and its words with their stems, worked out once per passage.
+/// A field folded, and its words with where each starts and its stem, worked out once per
+/// passage: each keystroke then only compares.
 #[derive(Clone, Debug, PartialEq, Default)]
 struct Field {
     folded: Vec<char>,
-    words: Vec<(String, String)>,
+    words: Vec<Word>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Word {
+    /// Where the word starts in the folded field, in characters.
+    at: usize,
+    len: usize,
+    text: String,
+    stem: String,
 }
 
 impl Field {
     fn new(folded: Vec<char>) -> Field {
-        let words = words(&folded)
-            .map(|w| {
-                let word: String = w.iter().collect();
-                let stem = stem(&word);
-                (word, stem)
-            })
-            .collect();
+        let mut words = Vec::new();
+        let mut at = 0;
+        for word in folded.split(|c| *c == ' ') {
+            if !word.is_empty() {
+                let text: String = word.iter().collect();
+                words.push(Word {
+                    at,
+                    len: word.len(),
+                    stem: stem(&text),
+                    text,
+                });
+            }
+            at += word.len() + 1;
+        }
         Field { folded, words }
     }
 }
@@ -66,8 +82,9 @@ pub struct Index {
 const CONTEXT: usize = 60;
 /// Queries longer than this are cut: nothing in the site is longer, and work stays bounded.
 const MAX_QUERY: usize = 200;
-/// Results shown at most.
-pub const MAX_HITS: usize = 30;
+/// Results shown at most: enough to choose from, few enough to show within a frame of a
+/// keystroke.
+pub const MAX_HITS: usize = 20;
 
 impl Index {
     pub fn new(bundle: &Bundle) -> Index {
@@ -83,15 +100,22 @@ impl Index {
 
     /// The passages that match the query, best first. An empty query finds nothing.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.search_counted(query).0
+    }
+
+    /// The best `MAX_HITS` passages that match the query, best first, and how many match.
+    pub fn search_counted(&self, query: &str) -> (Vec<Hit>, usize) {
         let query = Query::new(query);
         if query.terms.is_empty() {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         // The best, kept in order as they are found (no sort routine in the wasm); equal
         // scores keep the site's reading order.
         let mut scored: Vec<(u32, &Passage)> = Vec::new();
+        let mut count = 0;
         for passage in &self.passages {
             if let Some(score) = query.score(passage) {
+                count += 1;
                 let at = scored.partition_point(|(s, _)| *s >= score);
                 if at < MAX_HITS {
                     scored.insert(at, (score, passage));
@@ -99,7 +123,7 @@ impl Index {
                 }
             }
         }
-        scored
+        let hits = scored
             .into_iter()
             .map(|(score, passage)| Hit {
                 route: passage.route,
@@ -109,7 +133,8 @@ impl Index {
                 score,
                 excerpt: excerpt(passage, &query),
             })
-            .collect()
+            .collect();
+        (hits, count)
     }
 }
 
@@ -168,17 +193,22 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// The answer to `query`: how many hits, and each hit as a list item.
-    pub fn new(query: String, hits: &[Hit], words: &Words) -> Answer {
-        let count = hits.len();
-        let templates = [
-            &words.search_none,
-            &words.search_result,
-            &words.search_results,
-        ];
+    /// The answer to `query`: how many passages match (`count`), and the best of them
+    /// (`hits`), each as a list item.
+    pub fn new(query: String, hits: &[Hit], count: usize, words: &Words) -> Answer {
+        let template = match count {
+            0 => &words.search_none,
+            1 => &words.search_result,
+            n if n > hits.len() => &words.search_best,
+            _ => &words.search_results,
+        };
         let status = fill(
-            templates[count.min(2)],
-            &[("count", &count.to_string()), ("query", &query)],
+            template,
+            &[
+                ("count", &count.to_string()),
+                ("shown", &hits.len().to_string()),
+                ("query", &query),
+            ],
         );
         let items: Vec<Vec<Block>> = hits.iter().map(Hit::item).collect();
         Answer {
@@ -274,8 +304,7 @@ impl Passage {
                 .map(Field::new)
                 .unwrap_or_default(),
             text_squashed: squash(&text_folded),
-            text_field: Field::new(text_folded.clone()),
-            text_folded,
+            text_field: Field::new(text_folded),
             heading,
             text,
         }
@@ -370,7 +399,7 @@ struct Query {
 #[derive(Debug)]
 enum Term {
     Word { folded: String, stemmed: String },
-    Han { folded: String },
+    Han { folded: Vec<char> },
 }
 
 impl Query {
@@ -389,7 +418,9 @@ impl Query {
                 return;
             }
             terms.push(if han {
-                Term::Han { folded: text }
+                Term::Han {
+                    folded: text.chars().collect(),
+                }
             } else {
                 Term::Word {
                     stemmed: stem(&text),
@@ -457,8 +488,7 @@ impl Term {
     fn strength(&self, field: &Field) -> u32 {
         match self {
             Term::Han { folded } => {
-                let needle: Vec<char> = folded.chars().collect();
-                if find(&field.folded, &needle, 0).is_some() {
+                if find(&field.folded, folded, 0).is_some() {
                     3
                 } else {
                     0
@@ -466,11 +496,11 @@ impl Term {
             }
             Term::Word { folded, stemmed } => {
                 let mut best = 0;
-                for (word, word_stem) in &field.words {
-                    if word_stem == stemmed {
+                for word in &field.words {
+                    if word.stem == *stemmed {
                         return 3;
                     }
-                    if word.starts_with(folded.as_str()) {
+                    if word.text.starts_with(folded.as_str()) {
                         best = 1;
                     }
                 }
@@ -479,34 +509,20 @@ impl Term {
         }
     }
 
-    /// Where the term matches in folded text, as a char range, from `from` on.
-    fn position(&self, field: &[char], from: usize) -> Option<(usize, usize)> {
+    /// Where the term matches in a field, as a char range, from `from` on.
+    fn position(&self, field: &Field, from: usize) -> Option<(usize, usize)> {
         match self {
             Term::Han { folded } => {
-                let needle: Vec<char> = folded.chars().collect();
-                find(field, &needle, from).map(|i| (i, i + needle.len()))
+                find(&field.folded, folded, from).map(|i| (i, i + folded.len()))
             }
-            Term::Word { folded, stemmed } => {
-                let mut start = 0;
-                for word in field.split(|c| *c == ' ') {
-                    let at = start;
-                    start += word.len() + 1;
-                    if at < from || word.is_empty() {
-                        continue;
-                    }
-                    let text: String = word.iter().collect();
-                    if stem(&text) == *stemmed || text.starts_with(folded.as_str()) {
-                        return Some((at, at + word.len()));
-                    }
-                }
-                None
-            }
+            Term::Word { folded, stemmed } => field
+                .words
+                .iter()
+                .filter(|word| word.at >= from)
+                .find(|word| word.stem == *stemmed || word.text.starts_with(folded.as_str()))
+                .map(|word| (word.at, word.at + word.len)),
         }
     }
-}
-
-fn words(field: &[char]) -> impl Iterator<Item = &[char]> {
-    field.split(|c| *c == ' ').filter(|w| !w.is_empty())
 }
 
 fn find(haystack: &[char], needle: &[char], from: usize) -> Option<usize> {
@@ -519,11 +535,11 @@ fn find(haystack: &[char], needle: &[char], from: usize) -> Option<usize> {
 /// The passage's text around its first match, with every match in that window marked.
 fn excerpt(passage: &Passage, query: &Query) -> Vec<(String, bool)> {
     let text: Vec<char> = passage.text.chars().collect();
-    let folded = &passage.text_folded;
+    let field = &passage.text_field;
     let first = query
         .terms
         .iter()
-        .filter_map(|t| t.position(folded, 0))
+        .filter_map(|t| t.position(field, 0))
         .map(|(start, _)| start)
         .min();
     let (from, to) = match first {
@@ -536,7 +552,7 @@ fn excerpt(passage: &Passage, query: &Query) -> Vec<(String, bool)> {
     let mut marks: Vec<(usize, usize)> = Vec::new();
     for term in &query.terms {
         let mut at = from;
-        while let Some((start, end)) = term.position(folded, at) {
+        while let Some((start, end)) = term.position(field, at) {
             if start >= to {
                 break;
             }
@@ -591,7 +607,7 @@ mod tests {
             score: 0,
             excerpt: vec![("the ".into(), false), ("police".into(), true)],
         };
-        let answer = Answer::new("police".into(), std::slice::from_ref(&hit), &words);
+        let answer = Answer::new("police".into(), std::slice::from_ref(&hit), 1, &words);
         assert_eq!(answer.status, "1 result for “police”");
         assert_eq!(
             answer.results,
@@ -612,9 +628,12 @@ mod tests {
         let strings = answer.to_strings();
         assert_eq!(strings.len(), 3);
         assert_eq!(Answer::from_strings(strings), Some(answer));
-        let two = Answer::new("police".into(), &[hit.clone(), hit], &words);
+        let two = Answer::new("police".into(), &[hit.clone(), hit.clone()], 2, &words);
         assert_eq!(two.status, "2 results for “police”");
-        let none = Answer::new("<b>".into(), &[], &words);
+        // More than are shown: the count, and how many of the best follow.
+        let more = Answer::new("police".into(), &[hit.clone(), hit], 45, &words);
+        assert_eq!(more.status, "45 results for “police”; the best 2 are below");
+        let none = Answer::new("<b>".into(), &[], 0, &words);
         assert!(none.status.starts_with("Nothing found for “<b>”."));
         assert_eq!(none.results, vec![]);
         // Not an answer: too few parts, results that are not page text.
@@ -666,7 +685,7 @@ mod tests {
             .iter()
             .map(|t| match t {
                 Term::Word { folded, .. } => format!("w:{folded}"),
-                Term::Han { folded } => format!("h:{folded}"),
+                Term::Han { folded } => format!("h:{}", folded.iter().collect::<String>()),
             })
             .collect();
         assert_eq!(terms, ["w:sex", "w:workers", "h:放蛇行動", "w:a"]);

@@ -46,7 +46,8 @@ async fn answer(bundle: String, query: String) {
     }
     let answer = INDEX.with_borrow(|i| match i.as_ref() {
         Some((url, index, words)) if *url == bundle => {
-            Answer::new(query.clone(), &index.search(&query), words)
+            let (hits, count) = index.search_counted(&query);
+            Answer::new(query.clone(), &hits, count, words)
         }
         _ => Answer::failed(query.clone()),
     });

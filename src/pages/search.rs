@@ -18,7 +18,7 @@ type Listener = Closure<dyn FnMut(MessageEvent)>;
 thread_local! {
     /// The search worker, started at the first query (readers who never search never
     /// download it), and the latest results: plain values, so the page needs no reactive
-    /// types of its own beyond a string and a trigger.
+    /// types of its own beyond two strings (the query and the status line).
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
     static RESULTS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
@@ -68,9 +68,9 @@ pub fn Search() -> impl IntoView {
     let here = Route::Search.href(&use_base());
     let query = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
-    // Each answer is shown once; answers to a query already replaced are dropped. The worker
-    // words the status line (and, when nothing was found, points to the page's list of every
-    // page and section); an empty one means it could not load the bundle.
+    // Answers to a query already replaced are dropped. The worker words the status line (and,
+    // when nothing was found, points to the page's list of every page and section); an empty
+    // one means it could not load the bundle.
     let problem = bundle.words.load.network.clone();
     let on_answer = move |ev: MessageEvent| {
         let parts = js_sys::Array::from(&ev.data()).into_iter();
@@ -116,7 +116,6 @@ pub fn Search() -> impl IntoView {
             from_address(q);
         }
     });
-    let address = here.clone();
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let search_part = if value.is_empty() {
@@ -127,7 +126,7 @@ pub fn Search() -> impl IntoView {
         // Each keystroke replaces the entry: Back leaves the search, with its last query, and
         // a reload or a shared link keeps it. The router reads the address again on Back.
         if let Ok(history) = window().history() {
-            let url = format!("{address}{search_part}");
+            let url = format!("{here}{search_part}");
             _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
         search(value);
