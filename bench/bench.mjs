@@ -29,7 +29,7 @@ const STATIC_PORT = 8098;
 const OFFLINE_PORT = 8099;
 // The addresses the site itself hands out (canonical, sitemap, links, Share): with the slash.
 // Both editions: English at the root, Chinese under zh-hk/.
-const PAGES = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/', 'safe-reading/'];
+const PAGES = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/', 'safe-reading/', 'search/'];
 const ROUTES = [...PAGES, ...PAGES.map((page) => 'zh-hk/' + page)];
 const BUDGET = { firstViewBrotli: 90 * 1024, lcpRatio: 1.1, cls: 0, tbt: 50, performance: 100, accessibility: 100 };
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -181,7 +181,7 @@ const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', ch
  * brotli, from the built files), the time from the first keystroke to the first results (the
  * worker starting, reading the bundle from the cache and indexing it), and then the time from
  * each keystroke to the results on screen, at full speed, for every query typed one character
- * at a time.
+ * at a time (each keystroke once the previous answer is shown).
  */
 async function measureSearch(base) {
   const QUERIES = [['', 'entrapment'], ['', 'POL 30/4062/2016'], ['', 'Nordic model'], ['', 'sex workers police'], ['zh-hk/', '非刑事化'], ['zh-hk/', '設局誘使'], ['zh-hk/', 'ASA 17/4032/2016']];

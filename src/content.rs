@@ -55,7 +55,9 @@ pub mod ids {
 /// 3: one bundle per language edition, with the list of editions and the interface's words.
 /// 4: the safe-reading page; the exit link's address and words; the offline words; the
 /// manifest's short name.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: the search page, with its list of every page and section; the search words; marked text
+/// (`{"m": […]}`, in the search worker's results).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The content of one language edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -220,7 +222,7 @@ word_set! {
         search_result: String [String] = "fields::non_empty",
         /// Slots `{count}`, `{shown}` and `{query}`: more results than are shown.
         search_best: String [String] = "fields::non_empty",
-        /// Slot `{query}`; then every page's title is offered.
+        /// Slot `{query}`; the page's list of every page and section follows the results.
         search_none: String [String] = "fields::non_empty",
         /// The heading of the list of every page and section.
         search_index: String [String] = "fields::non_empty",
@@ -1129,7 +1131,7 @@ pub(crate) mod tests {
             Err(BundleError::WrongShape(_))
         ));
         assert!(matches!(
-            Bundle::from_json("{\"schema\": 4, \"pages\": 42}"),
+            Bundle::from_json("{\"schema\": 5, \"pages\": 42}"),
             Err(BundleError::WrongShape(_))
         ));
         assert_eq!(

@@ -1,6 +1,6 @@
-//! Search over the bundle the app already holds: what a passage is, how text and queries are
-//! normalised, and how matches are ranked. Plain Rust, the same for every edition; the search
-//! page only shows what [`Index::search`] returns.
+//! Search over an edition's bundle: what a passage is, how text and queries are normalised,
+//! how matches are ranked, and the answer the search page shows. Plain Rust, the same for every
+//! edition; the search worker runs it and the page only shows its [`Answer`].
 
 use crate::content::{Block, Bundle, Inline, Page, Words, fill};
 use crate::routes::{BasePath, Route};
@@ -98,13 +98,9 @@ impl Index {
         Index { passages }
     }
 
-    /// The passages that match the query, best first. An empty query finds nothing.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
-        self.search_counted(query).0
-    }
-
-    /// The best `MAX_HITS` passages that match the query, best first, and how many match.
-    pub fn search_counted(&self, query: &str) -> (Vec<Hit>, usize) {
+    /// The best `MAX_HITS` passages that match the query, best first, and how many match. An
+    /// empty query finds nothing.
+    pub fn search(&self, query: &str) -> (Vec<Hit>, usize) {
         let query = Query::new(query);
         if query.terms.is_empty() {
             return (Vec::new(), 0);
@@ -720,7 +716,7 @@ mod tests {
     }
 
     fn first(index: &Index, query: &str) -> (Route, Option<String>) {
-        let hits = index.search(query);
+        let (hits, _) = index.search(query);
         let hit = hits
             .first()
             .unwrap_or_else(|| panic!("no hit for {query:?}"));
@@ -751,17 +747,17 @@ mod tests {
         assert_eq!(first(&index, "EUR 36/4034/2016"), (norway, None));
         assert_eq!(first(&index, "eur36/4034/2016"), (norway, None));
         // All words above some.
-        let hits = index.search("eviction police");
+        let (hits, _) = index.search("eviction police");
         assert_eq!(hits[0].fragment.as_deref(), Some("findings"));
-        assert!(index.search("nothing-like-this").is_empty());
-        assert!(index.search("").is_empty());
-        assert!(index.search("<img src=x onerror=alert(1)>").len() <= MAX_HITS);
+        assert_eq!(index.search("nothing-like-this"), (vec![], 0));
+        assert_eq!(index.search(""), (vec![], 0));
+        assert!(index.search("<img src=x onerror=alert(1)>").0.len() <= MAX_HITS);
     }
 
     #[test]
     fn excerpts_mark_the_matched_words() {
         let index = index();
-        let hits = index.search("entrapment");
+        let (hits, _) = index.search("entrapment");
         let marked: Vec<&str> = hits[0]
             .excerpt
             .iter()
@@ -771,7 +767,7 @@ mod tests {
         assert_eq!(marked, ["entrapment"]);
         let text: String = hits[0].excerpt.iter().map(|(t, _)| t.as_str()).collect();
         assert!(text.contains("police use entrapment"), "{text}");
-        let hits = index.search("放蛇");
+        let (hits, _) = index.search("放蛇");
         assert!(hits[0].excerpt.iter().any(|(t, m)| *m && t == "放蛇"));
     }
 }

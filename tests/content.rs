@@ -507,18 +507,18 @@ fn search_finds_first_what_readers_look_for() {
     let mut got = Vec::new();
     for (edition, query, _) in cases {
         let index = Index::new(&editions[edition]);
-        let hits = index.search(query);
+        let (hits, _) = index.search(query);
         let top: Vec<String> = hits.iter().take(3).map(|h| h.href(&root)).collect();
         got.push(format!("{query} → {top:?}"));
     }
-    let expected: Vec<String> = cases
+    let wrong: Vec<String> = cases
         .iter()
         .zip(&got)
         .filter(|((_, _, want), line)| !line.contains(&format!("[\"{want}\"")))
         .map(|(_, line)| line.clone())
         .collect();
     assert!(
-        expected.is_empty(),
+        wrong.is_empty(),
         "first results differ:\n{}",
         got.join("\n")
     );

@@ -171,16 +171,21 @@ fn finish_writes_a_complete_site() {
     assert_eq!(
         fs::read_to_string(out.join(loader)).unwrap(),
         format!(
-            r#"const early=[];onmessage=(e)=>early.push(e);importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}}).then(()=>early.forEach((e)=>onmessage(e)));"#
+            r#"const early=[];onmessage=(e)=>early.push(e);importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}}).then(()=>early.forEach((e)=>onmessage(e)),()=>postMessage([]));"#
         )
     );
     assert!(norway.contains(&format!(
         r#"<meta name="search-worker" content="/rights/{loader}">"#
     )));
     let headers = fs::read_to_string(out.join("_headers")).unwrap();
-    assert!(headers.contains(&format!(
-        "/rights/{name}_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"
-    )));
+    for file in &names {
+        assert!(
+            headers.contains(&format!(
+                "/rights/{file}\n  Cache-Control: public, max-age=31536000, immutable"
+            )),
+            "{file}"
+        );
+    }
 
     // The offline worker names every page with its hash, and each edition has a manifest.
     let worker = fs::read_to_string(out.join("sw.js")).unwrap();

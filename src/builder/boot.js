@@ -168,9 +168,9 @@ document.addEventListener("keyup", (event) => {
 });
 
 // "/" anywhere but in a field opens search with its field focused: a link to the search
-// page with the field as its fragment, which the app follows itself once it runs (and then
-// focuses the field the fragment names), and the browser before; then the field is focused
-// below.
+// page with the field as its fragment, which the app follows itself once it runs, and the
+// browser before. The app focuses the field the fragment names (it shows the field once it
+// can answer it).
 document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
@@ -186,7 +186,6 @@ document.addEventListener("keydown", (event) => {
 });
 
 whenParsed(() => {
-  if (location.hash === `#${SEARCH}`) document.getElementById(SEARCH)?.focus();
   // The prerendered controls show once a script can work them (the app shows its own).
   const keep = document.getElementById(CONTROLS.keep);
   if (keep && "serviceWorker" in navigator) {

@@ -330,15 +330,18 @@ fn rewrite_error(e: lol_html::errors::RewritingError) -> BuildError {
 /// The boot script's template: starts the app after the first paint, with SRI on every file.
 const BOOT_TEMPLATE: &str = include_str!("boot.js");
 
-/// A script as readers get it: without the lines that are only a comment and without
-/// indentation, which are for the people who edit it (a third of the boot script's weight over
-/// the wire). Safe for the builder's scripts: no string or template literal in them spans lines
-/// (a test checks).
+/// A script as readers get it: without the lines that are only a comment (`// …` or
+/// `/* … */`) and without indentation, which are for the people who edit it (a third of the
+/// boot script's weight over the wire). Safe for the builder's scripts: no string or template
+/// literal in them spans lines (a test checks).
 fn shipped_script(source: &str) -> String {
+    let comment = |line: &str| {
+        line.starts_with("//") || (line.starts_with("/*") && line.trim_end().ends_with("*/"))
+    };
     source
         .lines()
         .map(str::trim_start)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .filter(|line| !line.is_empty() && !comment(line))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -688,7 +691,8 @@ const SEARCH_WORKER: &str = "search-worker";
 /// renamed here to content-hashed names (cached for a year, like the app's), and the loader is
 /// written again for the new names. The loader also keeps the requests that arrive while the
 /// wasm is loading and hands them to the worker's own listener once it has one, so the page
-/// can post its first query at once. Runs once on Trunk's output, before the build is recorded:
+/// can post its first query at once; if the wasm cannot start, it posts an empty message, which
+/// the page reports as a failure. Runs once on Trunk's output, before the build is recorded:
 /// a content update keeps the renamed files.
 pub fn hash_search_worker(out: &Path) -> std::io::Result<()> {
     let file = |suffix: &str| out.join(format!("{SEARCH_WORKER}{suffix}"));
@@ -703,7 +707,7 @@ pub fn hash_search_worker(out: &Path) -> std::io::Result<()> {
     fs::write(
         out.join(format!("{name}_loader.js")),
         format!(
-            r#"const early=[];onmessage=(e)=>early.push(e);importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}}).then(()=>early.forEach((e)=>onmessage(e)));"#
+            r#"const early=[];onmessage=(e)=>early.push(e);importScripts("./{name}.js");wasm_bindgen({{module_or_path:"./{name}_bg.wasm"}}).then(()=>early.forEach((e)=>onmessage(e)),()=>postMessage([]));"#
         ),
     )?;
     fs::remove_file(file("_loader.js"))?;
@@ -824,6 +828,7 @@ mod tests {
                 .lines()
                 .all(|l| !l.starts_with("//") && !l.starts_with(' '))
         );
+        assert!(!shipped.contains("/*"), "{shipped}");
         assert!(shipped.len() < BOOT_TEMPLATE.len() * 3 / 4);
         assert!(shipped.contains("document.addEventListener(\"keydown\""));
     }

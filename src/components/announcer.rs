@@ -1,6 +1,6 @@
-//! After a client-side navigation: announce the new page, move focus to its heading, and on
-//! back/forward put the reader back where they were (on link navigations the router itself
-//! scrolls to the top, or to the `#fragment`).
+//! After a client-side navigation: announce the new page, move focus to its heading (or to the
+//! search field the `#fragment` names), and on back/forward put the reader back where they
+//! were (on link navigations the router itself scrolls to the top, or to the `#fragment`).
 
 use crate::content::ids;
 use crate::meta::page_title;

@@ -16,9 +16,9 @@ use ids::SEARCH_INPUT as INPUT_ID;
 type Listener = Closure<dyn FnMut(MessageEvent)>;
 
 thread_local! {
-    /// The search worker, started at the first query (readers who never search never
-    /// download it), and the latest results: plain values, so the page needs no reactive
-    /// types of its own beyond two strings (the query and the status line).
+    /// The search worker, started at the first query (it is not part of the first view), its
+    /// listener, and the latest results: plain values, so the page needs no reactive types of
+    /// its own beyond the query, the status line and whether the field shows.
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
     static RESULTS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
@@ -26,21 +26,37 @@ thread_local! {
 
 /// Posts a query to the search worker, `[bundle address, query]`, starting the worker first
 /// if need be. Its address is in the page (`meta[name=search-worker]`, from the site builder).
-fn ask(bundle: &str, query: &str) {
+/// `false` if there is no worker to ask.
+fn ask(bundle: &str, query: &str) -> bool {
     WORKER.with_borrow_mut(|worker| {
         if worker.is_none() {
             let url = document()
                 .query_selector("meta[name=search-worker]")
                 .ok()
                 .flatten()
-                .and_then(|m| m.get_attribute("content"));
+                .and_then(|m| m.get_attribute("content"))
+                .filter(|url| !url.is_empty());
             *worker = url.and_then(|url| Worker::new(&url).ok());
+            if let Some(worker) = worker.as_ref() {
+                listen_on(worker);
+            }
         }
-        let listener = LISTENER.with_borrow(|l| l.as_ref().map(|l| l.as_ref().clone()));
-        if let Some(worker) = worker.as_ref() {
-            worker.set_onmessage(listener.as_ref().map(|l| l.unchecked_ref()));
-            _ = worker.post_message(&js_sys::Array::of2(&bundle.into(), &query.into()));
-        }
+        worker
+            .as_ref()
+            .and_then(|w| {
+                w.post_message(&js_sys::Array::of2(&bundle.into(), &query.into()))
+                    .ok()
+            })
+            .is_some()
+    })
+}
+
+/// Hands the worker's messages, and its failure to start, to the page's listener.
+fn listen_on(worker: &Worker) {
+    LISTENER.with_borrow(|listener| {
+        let listener = listener.as_ref().map(|l| l.as_ref().unchecked_ref());
+        worker.set_onmessage(listener);
+        worker.set_onerror(listener);
     });
 }
 
@@ -68,14 +84,29 @@ pub fn Search() -> impl IntoView {
     let here = Route::Search.href(&use_base());
     let query = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
+    // The field shows once the app can answer it: not without JavaScript, nor with Save-Data on
+    // (the page then lists every page and section).
+    let live = RwSignal::new(false);
+    // A page shown again starts empty, whatever was found before.
+    RESULTS.set(Vec::new());
     // Answers to a query already replaced are dropped. The worker words the status line (and,
     // when nothing was found, points to the page's list of every page and section); an empty
-    // one means it could not load the bundle.
+    // one means it could not load the bundle, and anything but an answer (its `error` event)
+    // that it could not start.
     let problem = bundle.words.load.network.clone();
+    let failed = problem.clone();
+    let unavailable = problem.clone();
     let on_answer = move |ev: MessageEvent| {
-        let parts = js_sys::Array::from(&ev.data()).into_iter();
-        let Some(answer) = Answer::from_strings(parts.filter_map(|p| p.as_string()).collect())
-        else {
+        let data = ev.data();
+        let parts: Vec<String> = match js_sys::Array::is_array(&data) {
+            true => js_sys::Array::from(&data)
+                .iter()
+                .filter_map(|p| p.as_string())
+                .collect(),
+            false => Vec::new(),
+        };
+        let Some(answer) = Answer::from_strings(parts) else {
+            _ = status.try_set(failed.clone());
             return;
         };
         // An answer that arrives after the page has gone finds its signals disposed.
@@ -83,8 +114,8 @@ pub fn Search() -> impl IntoView {
             return;
         }
         RESULTS.set(answer.results);
-        let failed = answer.status.is_empty();
-        status.set(if failed {
+        let no_bundle = answer.status.is_empty();
+        status.set(if no_bundle {
             problem.clone()
         } else {
             answer.status
@@ -98,8 +129,8 @@ pub fn Search() -> impl IntoView {
         if q.trim().is_empty() {
             RESULTS.set(Vec::new());
             status.set(String::new());
-        } else {
-            ask(&bundle_url, &q);
+        } else if !ask(&bundle_url, &q) {
+            status.set(unavailable.clone());
         }
     };
     // The address's query, once the page is live (the prerendered page has none, and
@@ -109,7 +140,22 @@ pub fn Search() -> impl IntoView {
     let from_address = search.clone();
     Effect::new(move |listening: Option<()>| {
         if listening.is_none() {
+            // This page's listener replaces an earlier page's, which is dropped.
             LISTENER.set(Some(Closure::new(on_answer.clone())));
+            WORKER.with_borrow(|worker| {
+                if let Some(worker) = worker {
+                    listen_on(worker);
+                }
+            });
+            live.set(true);
+            // Sent here by `/` before the app had started: the field, once it shows.
+            if location.hash.get_untracked() == format!("#{INPUT_ID}") {
+                request_animation_frame(|| {
+                    if let Some(field) = document().get_element_by_id(INPUT_ID) {
+                        _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                });
+            }
         }
         let q = query_of(&location.search.get());
         if q != query.get_untracked() {
@@ -141,7 +187,7 @@ pub fn Search() -> impl IntoView {
     view! {
         <PageHeader title=page.title.clone() lead=page.lead.clone() share=false/>
         // Not a form: results come as the reader types, and there is nothing to submit.
-        <div role="search" class="search-form">
+        <div role="search" class="search-form" hidden=move || !live.get()>
             <label for=INPUT_ID>{label}</label>
             <input id=INPUT_ID type="search" name="q" autocomplete="off" spellcheck="false"
                 maxlength="200" aria-keyshortcuts="/" prop:value=query on:input=on_input/>
