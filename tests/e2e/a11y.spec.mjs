@@ -22,6 +22,8 @@ for (const scheme of ['light', 'dark']) {
     // the other pages'.
     const kinds = ['', 'reports/norway/', 'related-research/', 'safe-reading/'];
     const routes = name.startsWith('subpath') ? ROUTES.filter((r) => kinds.includes(r.path)) : ROUTES;
+    // One test walks many pages: its time limit grows with them (axe takes a few seconds each).
+    test.setTimeout(30_000 + routes.length * 5_000);
     for (const route of [...routes, { path: 'no/such/page' }].map((r) => ({ path: prefix + r.path }))) {
       await page.goto(route.path);
       await appReady(page);
