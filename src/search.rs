@@ -82,9 +82,9 @@ pub struct Index {
 const CONTEXT: usize = 60;
 /// Queries longer than this are cut: nothing in the site is longer, and work stays bounded.
 const MAX_QUERY: usize = 200;
-/// Results shown at most: enough to choose from, few enough to show within a frame of a
-/// keystroke.
-pub const MAX_HITS: usize = 20;
+/// Results shown at most: enough to choose from (the status line says how many matched), few
+/// enough to show within a frame of a keystroke on a phone (20 took longer to render and lay out).
+pub const MAX_HITS: usize = 10;
 
 impl Index {
     pub fn new(bundle: &Bundle) -> Index {

@@ -123,13 +123,15 @@ pub fn Search() -> impl IntoView {
     };
     let urls = use_context::<BundleUrls>().unwrap_or_default();
     let bundle_url = urls.0.get(bundle.edition).cloned().unwrap_or_default();
-    // Shows nothing for an empty query; asks the worker otherwise.
+    // Shows nothing for an empty query; asks the worker otherwise, before anything else, so
+    // that it matches while this thread does the rest.
     let search = move |q: String| {
+        let asked = q.trim().is_empty() || ask(&bundle_url, &q);
         query.set(q.clone());
         if q.trim().is_empty() {
             RESULTS.set(Vec::new());
             status.set(String::new());
-        } else if !ask(&bundle_url, &q) {
+        } else if !asked {
             status.set(unavailable.clone());
         }
     };
@@ -169,13 +171,13 @@ pub fn Search() -> impl IntoView {
         } else {
             format!("?q={}", String::from(js_sys::encode_uri_component(&value)))
         };
+        search(value);
         // Each keystroke replaces the entry: Back leaves the search, with its last query, and
         // a reload or a shared link keeps it. The router reads the address again on Back.
         if let Ok(history) = window().history() {
             let url = format!("{here}{search_part}");
             _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
-        search(value);
     };
     let marks = language_marks();
     let results = move || {
