@@ -2,11 +2,12 @@
 // brotli) and Lighthouse's mobile preset (Slow 4G, 4x CPU) against the built site, next to a
 // static copy of the same page with every script removed, served by the same server.
 //
-//   node bench/bench.mjs [--dist dist] [--runs 3] [--baseline bench/results/before.json] [--search]
-// (`--search`: only what search costs, in about a minute.)
+//   node bench/bench.mjs [--dist dist] [--runs 3] [--baseline bench/results/before.json] [--search | --bytes]
+// (`--search`: only what search costs, in about a minute; `--bytes`: only each route's first
+// view, in bytes, in seconds, written to bench/results/bytes.json.)
 // Writes bench/results/bench.json and prints a table.
 import { mkdir, readFile, readdir, writeFile, copyFile, rm } from 'node:fs/promises';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -16,13 +17,15 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 import { FIRST } from '../tests/e2e/search-queries.mjs';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' }, baseline: { type: 'string' }, search: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' }, baseline: { type: 'string' }, search: { type: 'boolean' }, bytes: { type: 'boolean' } } });
 const DIST = values.dist ?? 'dist';
 const RUNS = Number(values.runs ?? process.env.BENCH_RUNS ?? 3);
-// An earlier run's bench.json (`BENCH_BASELINE`, e.g. of the commit before a feature): each
-// route's first view is then also given as the bytes added since.
-const BASELINE = values.baseline ?? process.env.BENCH_BASELINE;
-const baseline = BASELINE ? JSON.parse(await readFile(BASELINE, 'utf8')) : null;
+// An earlier run's bench.json or bytes.json (`BENCH_BASELINE`, e.g. of the commit before a
+// feature): each route's first view is then also given as the bytes added since. By default,
+// main just before search landed, so the table gives what search added to every first view.
+const BASELINE = values.baseline ?? process.env.BENCH_BASELINE ?? 'bench/baselines/before-search.json';
+const baseline = JSON.parse(await readFile(BASELINE, 'utf8'));
+const baselineName = baseline.label ?? BASELINE;
 const before = (route) => baseline?.routes.find((r) => r.route === route)?.bytes.total.brotli;
 const OUT = 'bench/results';
 const APP_PORT = 8097;
@@ -170,6 +173,19 @@ if (values.search) {
   process.exit(0);
 }
 const { dir: staticDir, firstView } = await makeStaticCopies(base);
+if (values.bytes) {
+  const routes = [];
+  // A route this build does not have yet (an older build, for a baseline) is left out.
+  for (const route of ROUTES.filter((r) => existsSync(join(DIST, r, 'index.html')))) {
+    routes.push({ route: '/' + route, bytes: await firstViewBytes(firstView[route], base) });
+  }
+  await writeFile(join(OUT, 'bytes.json'), JSON.stringify({ date: new Date().toISOString(), routes }, null, 2));
+  console.log(`First view of every route, brotli, and the bytes added since ${baselineName}:`);
+  console.table(Object.fromEntries(routes.map((r) => [r.route, { 'KB br': +kb(r.bytes.total.brotli), 'B br added': before(r.route) ? r.bytes.total.brotli - before(r.route) : '–' }])));
+  console.log(`written ${join(OUT, 'bytes.json')}`);
+  app.close();
+  process.exit(0);
+}
 const stat = await startServer({ dir: staticDir, port: STATIC_PORT, base });
 const offline = await offlineCost(base, firstView);
 for (const [edition, { requests, brotli }] of Object.entries(offline)) {
@@ -307,7 +323,7 @@ const verdict = (r) => {
 console.log(`\nFirst view of /reports/norway: every file it loads (bytes; other routes differ only in their HTML):`);
 const norway = results.find((r) => r.route === '/reports/norway/');
 console.table(Object.fromEntries(norway.bytes.files.map((f) => [f.file, { raw: f.raw, gzip: f.gzip, brotli: f.brotli }]).concat([['TOTAL', norway.bytes.total]])));
-console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts:`);
+console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts; KB br added = first-view bytes added since ${baselineName}:`);
 console.table(
   Object.fromEntries(
     results.map((r) => [
@@ -329,11 +345,13 @@ console.table(
         'FCP x': +r.ratio.fcp.toFixed(2),
         'LCP x': +r.ratio.lcp.toFixed(2),
         'KB br': +kb(r.bytes.total.brotli),
-        ...(baseline && { 'KB br added': before(r.route) ? +kb(r.bytes.total.brotli - before(r.route)) : '–' }),
+        'KB br added': before(r.route) ? +kb(r.bytes.total.brotli - before(r.route)) : '–',
         budget: verdict(r),
       },
     ]),
   ),
 );
+const added = results.filter((r) => before(r.route)).map((r) => r.bytes.total.brotli - before(r.route));
+if (added.length) console.log(`First-view bytes added since ${baselineName}: ${kb(Math.min(...added))}–${kb(Math.max(...added))} KB brotli per route`);
 printSearch(searchCost);
 console.log(`written ${join(OUT, 'bench.json')}`);
