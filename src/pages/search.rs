@@ -126,9 +126,10 @@ pub fn Search() -> impl IntoView {
     // Shows nothing for an empty query; asks the worker otherwise, before anything else, so
     // that it matches while this thread does the rest.
     let search = move |q: String| {
-        let asked = q.trim().is_empty() || ask(&bundle_url, &q);
-        query.set(q.clone());
-        if q.trim().is_empty() {
+        let empty = q.trim().is_empty();
+        let asked = empty || ask(&bundle_url, &q);
+        query.set(q);
+        if empty {
             RESULTS.set(Vec::new());
             status.set(String::new());
         } else if !asked {
