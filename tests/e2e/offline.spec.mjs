@@ -38,9 +38,9 @@ async function serveCopy(testInfo) {
       for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
       cpSync(`${built}-v2`, dir, { recursive: true });
     },
-    close() {
+    async close() {
       server.closeAllConnections();
-      server.close();
+      await new Promise((resolve) => server.close(resolve));
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -70,13 +70,28 @@ async function readRules(dir) {
  */
 export async function startServer({ dir, port, base = '/', dev = null, log = null }) {
   let rules = await readRules(dir);
-  const server = createServer(async (req, res) => {
+  // A file can vanish between the check and the read (a deploy replacing the folder, a test
+  // removing its copy while a service worker is still fetching): that request fails with a
+  // 500, as on a host mid-deploy, instead of taking the process down.
+  const server = createServer((req, res) =>
+    respond(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Length': '0' });
+      res.end();
+    }),
+  );
+  async function respond(req, res) {
     const url = new URL(req.url, 'http://localhost');
     if (dev) {
       if (await dev.handle(req, res, url.pathname)) return;
       rules = await readRules(dir);
     }
-    const path = decodeURIComponent(url.pathname);
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Length': '0' });
+      return res.end();
+    }
     let file = null;
     if (path + '/' === base) return redirect(res, base + url.search);
     if (path.startsWith(base)) {
@@ -124,7 +139,7 @@ export async function startServer({ dir, port, base = '/', dev = null, log = nul
     headers.set('Content-Length', String(body.length));
     res.writeHead(status, Object.fromEntries(headers));
     res.end(req.method === 'HEAD' ? undefined : body);
-  });
+  }
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
