@@ -23,7 +23,7 @@ pub use start::start;
 
 use components::{
     EditionNote, ExitThisPage, LoadProblem, Loading, PageShown, RouteAnnouncer, SiteFooter,
-    SiteHeader, SkipLink,
+    SiteHeader, SkipLink, later,
 };
 use content::Bundle;
 #[cfg(feature = "hydrate")]
@@ -173,7 +173,7 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
             }
             view! {
                 <Provider value=bundle>
-                    {page_view(route)}
+                    {later(move || page_view(route))}
                     <PageShown route/>
                 </Provider>
             }
@@ -181,7 +181,7 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
         }
     };
     view! {
-        {in_edition(|| view! { <SkipLink/><ExitThisPage/><SiteHeader/><EditionNote/> }.into_any())}
+        {later(move || in_edition(|| view! { <SkipLink/><ExitThisPage/><SiteHeader/><EditionNote/> }.into_any()).into_any())}
         <main id=content::ids::MAIN tabindex="-1">
             <div class="wrap page">
                 <FlatRoutes fallback=|| ()>
@@ -189,7 +189,7 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
                 </FlatRoutes>
             </div>
         </main>
-        {in_edition(|| view! { <SiteFooter/> }.into_any())}
+        {later(move || in_edition(|| view! { <SiteFooter/> }.into_any()).into_any())}
         <RouteAnnouncer/>
     }
 }

@@ -132,11 +132,22 @@ fn go_live(app: HtmlElement, base: BasePath, urls: BundleUrls, bundle: Arc<Bundl
         }
     };
     if hydrate {
-        leptos::mount::hydrate_from(app.clone(), site).forget();
+        // In several tasks: each part made with `later` waits for a task of its own. A link
+        // followed meanwhile is taken up by the router once the page is hydrated.
+        leptos::task::spawn_local(async move {
+            leptos::mount::hydrate_from_async(app.clone(), site)
+                .await
+                .forget();
+            live(&app);
+        });
     } else {
         app.set_text_content(None);
         leptos::mount::mount_to(app.clone(), site).forget();
+        live(&app);
     }
-    // Marks the page as live (styles and tests read it).
+}
+
+/// Marks the page as live (styles and tests read it).
+fn live(app: &HtmlElement) {
     _ = app.remove_attribute(ids::PRERENDERED_ATTR);
 }

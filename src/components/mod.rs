@@ -3,6 +3,7 @@
 mod announcer;
 mod cards;
 mod document_facts;
+mod later;
 mod layout;
 mod marked;
 mod navigation;
@@ -14,6 +15,7 @@ mod status;
 pub use announcer::{PageShown, RouteAnnouncer, provide_announcement};
 pub use cards::{Card, CardList};
 pub use document_facts::DocumentFacts;
+pub use later::later;
 pub use layout::{EditionNote, ExitThisPage, PageHeader, SiteFooter, SiteHeader, SkipLink};
 pub use marked::{language_marks, marked, marked_with};
 pub use navigation::{Breadcrumbs, Contents, ReportPager};

@@ -1,6 +1,6 @@
 //! The page text from the bundle, rendered as text nodes and `<A>` links (never as HTML).
 
-use crate::components::{language_marks, marked_with};
+use crate::components::{language_marks, later, marked_with};
 use crate::content::{Block, Inline, LanguageMarks};
 use crate::routes::Route;
 use crate::{use_base, use_bundle};
@@ -90,16 +90,20 @@ pub fn PageText(route: Route, #[prop(optional)] children: Option<Children>) -> i
     let bundle = use_bundle();
     let page = bundle.page_or_not_found(route);
     let marks = language_marks();
-    let sections = page
-        .sections
-        .iter()
-        .map(|section| {
-            view! {
-                <section class="text-section" aria-labelledby=section.id.clone()>
-                    <h2 id=section.id.clone()>{marked_with(&section.heading, &marks)}</h2>
-                    {blocks(&section.blocks, &marks)}
-                </section>
-            }
+    // Each section is made and hydrated in a task of its own (see `later`).
+    let sections = (0..page.sections.len())
+        .map(|i| {
+            let (bundle, marks) = (bundle.clone(), marks.clone());
+            later(move || {
+                let section = &bundle.page_or_not_found(route).sections[i];
+                view! {
+                    <section class="text-section" aria-labelledby=section.id.clone()>
+                        <h2 id=section.id.clone()>{marked_with(&section.heading, &marks)}</h2>
+                        {blocks(&section.blocks, &marks)}
+                    </section>
+                }
+                .into_any()
+            })
         })
         .collect_view();
     view! {

@@ -1,6 +1,6 @@
 // Moving around: links navigate client-side (no reload), the back button works, titles follow.
 import { test, expect } from '@playwright/test';
-import { appReady, loadBundle, pageFor } from './helpers.mjs';
+import { appReady, loadBundle, pageFor, watchProblems } from './helpers.mjs';
 
 test('links navigate without a full page reload, and back returns', async ({ page, request, baseURL }) => {
   const bundle = await loadBundle(request, baseURL);
@@ -44,4 +44,33 @@ test('breadcrumbs lead back up from a report', async ({ page, request, baseURL }
   await expect(crumbs.locator('[aria-current="page"]')).toHaveText(pageFor(bundle, 'reports/argentina/').nav_title);
   await crumbs.getByRole('link', { name: pageFor(bundle, 'reports/').nav_title, exact: true }).click();
   await expect(page).toHaveURL(new URL('reports/', baseURL).href);
+});
+
+test('a link tapped while the page is still being made live is followed once it is', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  const problems = watchProblems(page);
+  // The page is made live in several tasks. The share button shows once the page's top has
+  // been; the sections and the footer are still to come. A tap on a header link then.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const hydrating = document.querySelector('#app[data-prerendered]');
+      if (!hydrating || !document.querySelector('.share:not(.share-pending)')) return;
+      observer.disconnect();
+      window.__tapped = 'while hydrating';
+      document.querySelector('nav[aria-label="Main"] a[href$="/policy/"]').click();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
+  });
+  await page.goto('reports/norway/');
+  await expect(page).toHaveURL(new URL('policy/', baseURL).href);
+  await appReady(page);
+  const policy = pageFor(bundle, 'policy/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(policy.title);
+  // Followed by the app, in the same document, and nothing of the report is left behind.
+  expect(await page.evaluate(() => window.__tapped)).toBe('while hydrating');
+  await expect(page.locator('main section.text-section > h2')).toHaveText(policy.sections.map((s) => s.heading));
+  await expect(page.locator('main')).not.toContainText('EUR 36/4034/2016');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, 'reports/').nav_title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/').title);
+  expect(await page.evaluate(() => window.__tapped)).toBe('while hydrating');
+  expect(problems).toEqual([]);
 });

@@ -13,6 +13,9 @@ for (const route of ROUTES) {
       document.addEventListener('DOMContentLoaded', () => {
         document.querySelector('h1').__prerendered = true;
         document.querySelector('.site-header').__prerendered = true;
+        // The parts hydrated in later tasks: the last heading in the page, and the footer.
+        [...document.querySelectorAll('main h2')].at(-1).__prerendered = true;
+        document.querySelector('.site-footer').__prerendered = true;
       }),
     );
     const response = await page.goto(route.path);
@@ -23,6 +26,7 @@ for (const route of ROUTES) {
     await expect(page).toHaveTitle(new RegExp(bundle.site.name));
     // Hydrated in place: the nodes on screen were adopted, not rebuilt.
     expect(await page.evaluate(() => document.querySelector('h1').__prerendered)).toBe(true);
+    expect(await page.evaluate(() => [[...document.querySelectorAll('main h2')].at(-1).__prerendered, document.querySelector('.site-footer').__prerendered])).toEqual([true, true]);
     // And the app is live: a link is followed client-side, the header still the same node.
     const other = route.path === 'policy/' ? 'reports/' : 'policy/';
     await page.evaluate(() => (window.__sameDocument = true));
