@@ -27,7 +27,9 @@ pub mod ids {
     /// The search page's field (the `/` shortcut focuses it) and its list of every page.
     pub const SEARCH_INPUT: &str = "search-input";
     pub const SEARCH_INDEX: &str = "search-index";
-    pub const ALL: [&str; 14] = [
+    /// The element holding the page's own share of the bundle, as JSON.
+    pub const PAGE_DATA: &str = "page-data";
+    pub const ALL: [&str; 15] = [
         MAIN,
         PAGE_TITLE,
         DOCUMENT,
@@ -42,6 +44,7 @@ pub mod ids {
         OFFLINE_STATUS,
         SEARCH_INPUT,
         SEARCH_INDEX,
+        PAGE_DATA,
     ];
     /// The attribute the builder puts on a prerendered `#app`; the app removes it once it
     /// has hydrated the page.
@@ -70,6 +73,10 @@ pub struct Bundle {
     pub site: Site,
     pub words: Words,
     pub pages: Vec<Page>,
+    /// Set in a page's own share of the bundle ([`Bundle::share_for`]): the path of the one
+    /// page whose text it holds. Absent in the full bundle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only: Option<String>,
 }
 
 /// A language edition, as the language switch and the `<head>` name it.
@@ -742,6 +749,32 @@ impl Bundle {
         }
     }
 
+    /// A page's own share of the bundle, which the builder writes into that page for the
+    /// browser to hydrate it with: everything but the text of the other pages (their titles,
+    /// descriptions and headings stay, for the header, the cards and the breadcrumbs). A
+    /// route's share renders exactly as the full bundle does (the prerender tests check
+    /// this), for about a third of the bytes.
+    pub fn share_for(&self, route: Route) -> Bundle {
+        let keep = self.page_or_not_found(route).path.clone();
+        let mut share = self.clone();
+        for page in share.pages.iter_mut().filter(|p| p.path != keep) {
+            page.intro.clear();
+            page.items.clear();
+            page.sources.clear();
+            page.sections.iter_mut().for_each(|s| s.blocks.clear());
+        }
+        share.only = Some(keep);
+        share
+    }
+
+    /// Whether this bundle holds the text of `route`'s page: the full bundle holds every
+    /// page's; a page's share only that page's.
+    pub fn holds(&self, route: Route) -> bool {
+        self.only
+            .as_deref()
+            .is_none_or(|only| only == self.page_or_not_found(route).path)
+    }
+
     pub fn page(&self, route: Route) -> Option<&Page> {
         self.pages.iter().find(|p| p.path == route.path())
     }
@@ -991,6 +1024,7 @@ pub(crate) mod tests {
             site,
             words: sample_words(),
             pages,
+            only: None,
         }
     }
 
@@ -1151,6 +1185,34 @@ pub(crate) mod tests {
             BundleError::WrongShape("no page for /reports/norway/".into())
         );
         assert!(err.to_string().contains("unexpected shape"));
+    }
+
+    #[test]
+    fn a_page_share_holds_that_page_text_and_the_others_outlines() {
+        let bundle = sample_bundle();
+        let norway = Route::Report(Country::Norway);
+        let share = bundle.share_for(norway);
+        assert!(Route::ALL.iter().all(|r| bundle.holds(*r)));
+        assert!(share.holds(norway));
+        assert!(!share.holds(Route::Policy) && !share.holds(Route::NotFound));
+        assert_eq!(share.page(norway), bundle.page(norway));
+        let policy = share.page(Route::Policy).unwrap();
+        let full = bundle.page(Route::Policy).unwrap();
+        assert_eq!(
+            (&policy.title, &policy.description),
+            (&full.title, &full.description)
+        );
+        assert_eq!(
+            policy.contents().collect::<Vec<_>>(),
+            full.contents().collect::<Vec<_>>()
+        );
+        assert!(policy.intro.is_empty() && policy.sections.iter().all(|s| s.blocks.is_empty()));
+        assert!(!full.sections.iter().all(|s| s.blocks.is_empty()));
+        // It travels as JSON like the full bundle, and says which page it holds.
+        let json = serde_json::to_string(&share).unwrap();
+        assert_eq!(Bundle::from_json(&json).unwrap(), share);
+        assert!(!serde_json::to_string(&bundle).unwrap().contains("\"only\""));
+        assert!(bundle.share_for(Route::NotFound).holds(Route::NotFound));
     }
 
     #[test]

@@ -122,17 +122,20 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
     provide_context(CurrentRoute(route));
     components::provide_announcement();
 
-    // The editions' bundles held so far: the page's own, then any other the reader goes to.
+    // The editions' bundles held so far: the page's own share, then any full bundle fetched.
     let mut held = vec![None; first.editions.len()];
     held[first_edition] = Some(first);
     let editions = RwSignal::new(held);
     let failure = RwSignal::new(None::<LoadError>);
-    let has = move |edition: usize| editions.with(|e| e.get(edition).is_some_and(Option::is_some));
-    // The edition on screen: the one asked for once its bundle is here; until then the last.
+    // Whether the text of the page asked for is here (a page's share holds only its own).
+    let ready = Memo::new(move |_| {
+        let route = route.get();
+        editions.with(|e| e[wanted.get()].as_ref().is_some_and(|b| b.holds(route)))
+    });
+    // The edition on screen: the one asked for once its page is here; until then the last.
     let shown = Memo::new(move |previous: Option<&usize>| {
-        let wanted = wanted.get();
-        if has(wanted) {
-            wanted
+        if ready.get() {
+            wanted.get()
         } else {
             previous.copied().unwrap_or(first_edition)
         }
@@ -145,9 +148,29 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
     let fetch = load::edition_fetcher(editions, failure, wanted);
     let retry = Callback::new(move |()| fetch.run(()));
     Effect::new(move |_| {
-        if !has(wanted.get()) {
+        if !ready.get() {
             fetch.run(());
         }
+    });
+    // The full bundle is fetched at the first sign that the reader is heading for another
+    // page (a pointer over a link to one, or a link focused), not before: a reader who
+    // reads only the page they were sent never downloads it.
+    Effect::new(move |_| {
+        let partial = move || {
+            editions.with_untracked(|e| {
+                e[wanted.get_untracked()]
+                    .as_ref()
+                    .is_some_and(|b| b.only.is_some())
+            })
+        };
+        let intent = move |event: leptos::ev::Event| {
+            if partial() && load::leads_elsewhere(&event) {
+                fetch.run(());
+            }
+        };
+        // Kept for the app's life: dropping the handles leaves the listeners in place.
+        _ = window_event_listener_untyped("pointerover", intent);
+        _ = window_event_listener_untyped("focusin", intent);
     });
     Effect::new(move |_| {
         let bundle = bundle_of(shown.get());
@@ -164,7 +187,7 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
         move || {
             let route = route.get();
             let bundle = bundle_of(shown.get());
-            if shown.get() != wanted.get() {
+            if !ready.get() {
                 let words = bundle.words.load.clone();
                 return match failure.get() {
                     Some(error) => view! { <LoadProblem error words retry/> }.into_any(),

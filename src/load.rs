@@ -50,24 +50,32 @@ pub fn bundle_resource(url: String) -> BundleResource {
 /// The bundles of the editions the app holds, by edition.
 pub type Editions = RwSignal<Vec<Option<Arc<Bundle>>>>;
 
-/// Fetches the bundle of the edition the reader has gone to (`wanted`) into `editions`, or
-/// sets `failure`. The page names every edition's bundle (`BundleUrls`).
+/// Fetches the full bundle of the edition the reader has gone to (`wanted`) into `editions`,
+/// or sets `failure`. The page names every edition's bundle (`BundleUrls`).
 pub fn edition_fetcher(
     editions: Editions,
     failure: RwSignal<Option<LoadError>>,
     wanted: Memo<usize>,
 ) -> Callback<()> {
     let urls = use_context::<crate::BundleUrls>().unwrap_or_default();
+    // The editions being fetched: a second ask while one is on its way waits for it.
+    let pending = StoredValue::new(Vec::<usize>::new());
     Callback::new(move |()| {
         let edition = wanted.get_untracked();
         let Some(url) = urls.0.get(edition).cloned() else {
             failure.set(Some(LoadError::Http(404)));
             return;
         };
+        if pending.with_value(|p| p.contains(&edition)) {
+            return;
+        }
         failure.set(None);
+        pending.update_value(|p| p.push(edition));
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            match fetch_bundle(url).await {
+            let result = fetch_bundle(url).await;
+            pending.update_value(|p| p.retain(|e| *e != edition));
+            match result {
                 Ok(bundle) if bundle.edition == edition => {
                     editions.update(|held| held[edition] = Some(bundle));
                 }
@@ -79,6 +87,21 @@ pub fn edition_fetcher(
         });
         #[cfg(not(feature = "hydrate"))]
         let _ = (url, editions);
+    })
+}
+
+/// Whether an event came from a link to another page of this site (not to a part of this
+/// one), which the router would follow.
+pub fn leads_elsewhere(event: &web_sys::Event) -> bool {
+    use leptos::wasm_bindgen::JsCast;
+    let link = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let here = window().location();
+    link.is_some_and(|link| {
+        Ok(link.origin()) == here.origin() && Ok(link.pathname()) != here.pathname()
     })
 }
 

@@ -38,6 +38,25 @@ fn every_route_renders_its_own_page() {
     }
 }
 
+/// What the browser hydrates with, a page's share of the bundle, renders every route of both
+/// editions of the real content exactly as the full bundle does.
+#[test]
+fn a_page_share_renders_exactly_as_the_full_bundle() {
+    let base = BasePath::new("/rights/");
+    for bundle in load(Path::new("content"))
+        .unwrap()
+        .into_iter()
+        .map(Arc::new)
+    {
+        for route in Route::with_content() {
+            let share = Arc::new(bundle.share_for(route));
+            assert!(share.holds(route));
+            let full = render_route(bundle.clone(), route, &base);
+            assert_eq!(render_route(share, route, &base), full, "{route}");
+        }
+    }
+}
+
 #[test]
 fn navigation_marks_the_current_section() {
     let bundle = fixture();
@@ -155,7 +174,13 @@ fn finish_writes_a_complete_site() {
         r#"<meta name="content-bundle" content="/rights/{bundle_name}">"#
     )));
     let json = fs::read_to_string(out.join(&bundle_name)).unwrap();
-    assert_eq!(Bundle::from_json(&json).unwrap().pages.len(), 12);
+    let full = Bundle::from_json(&json).unwrap();
+    assert_eq!(full.pages.len(), 12);
+    // Each page carries its own share of the bundle, after the app's markup, as a data block.
+    let start = r#"</div><script type="application/json" id="page-data">"#;
+    let data = &norway[norway.find(start).expect("the page's data") + start.len()..];
+    let share = Bundle::from_json(&data[..data.find("</script>").unwrap()]).unwrap();
+    assert_eq!(share, full.share_for(Route::Report(Country::Norway)));
 
     // The search worker's files are content-hashed, its loader names them, every page names
     // the loader, and all three are cached for a year.

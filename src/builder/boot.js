@@ -16,9 +16,6 @@ function preload(attributes) {
 }
 
 async function start() {
-  const bundle = document.querySelector("meta[name=content-bundle]")?.content;
-  // Fetched in parallel with the wasm; the app's own request is then answered from here.
-  if (bundle) preload({ rel: "preload", as: "fetch", href: bundle, crossOrigin: "anonymous" });
   preload({ rel: "modulepreload", href: GLUE.href, integrity: GLUE.integrity, crossOrigin: "anonymous" });
   // Compiled (off the main thread, alongside the glue's import) apart from being
   // instantiated, which runs the app, in a later task: neither step holds the main thread

@@ -146,8 +146,12 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
         };
         for route in Route::with_content() {
             let meta = page_meta(&bundle, route, &options.site);
-            let body = render_route(bundle.clone(), route, base);
-            let html = page_html(&template, &shared, &meta, route, &body)?;
+            // Prerendered from the page's own share of the bundle, the data the browser
+            // hydrates it with (and renders exactly as the full bundle would).
+            let share = bundle.share_for(route);
+            let data = script_json(&share)?;
+            let body = render_route(Arc::new(share), route, base);
+            let html = page_html(&template, &shared, &meta, route, &body, &data)?;
             let file = output_file(&bundle, route);
             let path = out.join(&file);
             if let Some(parent) = path.parent() {
@@ -443,6 +447,14 @@ struct Shared {
     csp_meta: bool,
 }
 
+/// JSON to sit inside a `<script>` element: every `<` escaped (JSON allows `\u003c` in
+/// strings, and has no `<` outside them), so no text in it can end the element.
+fn script_json(value: &impl serde::Serialize) -> Result<String, BuildError> {
+    serde_json::to_string(value)
+        .map(|json| json.replace('<', "\\u003c"))
+        .map_err(|e| BuildError::Setup(e.to_string()))
+}
+
 /// One page: the template with this route's head tags and prerendered body.
 fn page_html(
     template: &str,
@@ -450,6 +462,7 @@ fn page_html(
     meta: &PageMeta,
     route: Route,
     body: &str,
+    data: &str,
 ) -> Result<String, BuildError> {
     let url = meta.canonical.clone().unwrap_or_default();
     let contents: Vec<(&str, &str, String)> = vec![
@@ -595,9 +608,15 @@ fn page_html(
         el.after(&extra_head, ContentType::Html);
         Ok(())
     }));
+    let data = format!(
+        r#"<script type="application/json" id="{}">{data}</script>"#,
+        ids::PAGE_DATA
+    );
     handlers.push(element!("div#app", move |el| {
         el.set_attribute(ids::PRERENDERED_ATTR, "")?;
         el.set_inner_content(body, ContentType::Html);
+        // A data block, never run: a strict CSP allows it.
+        el.after(&data, ContentType::Html);
         Ok(())
     }));
     rewrite_str(template, settings(handlers)).map_err(rewrite_error)
@@ -811,6 +830,14 @@ mod tests {
         assert!(!is_hashed("share.png"));
         assert!(!is_hashed("robots.txt"));
         assert!(!is_hashed("index.html"));
+    }
+
+    #[test]
+    fn json_in_a_script_element_cannot_end_it() {
+        let text = "a </script><script>alert(1)</script> <!-- b";
+        let json = script_json(&text).unwrap();
+        assert!(!json.contains('<'));
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
     }
 
     #[test]

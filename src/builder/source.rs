@@ -174,6 +174,7 @@ pub fn load(dir: &Path) -> Result<Vec<Bundle>, Vec<ContentError>> {
             site: content.site,
             words: content.words,
             pages: content.pages,
+            only: None,
         })
         .collect())
 }

@@ -3,7 +3,7 @@
 // section links, sharing, print.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { BUNDLE, ROUTES, ZH, appReady, loadBundle, pageFor } from './helpers.mjs';
+import { ROUTES, ZH, appReady, loadBundle, pageFor } from './helpers.mjs';
 
 /** Every route of both editions. */
 const ALL = [...ROUTES, ...ROUTES.map((r) => ({ path: ZH + r.path }))];
@@ -204,10 +204,10 @@ test('follows the system: dark theme and reduced motion', async ({ page }) => {
 
 test('a link followed before the app is live is an ordinary link to the prerendered page', async ({ page, request, baseURL }) => {
   const bundle = await loadBundle(request, baseURL);
-  // Hold the bundle while the first page is open (its preload and the app's own request):
-  // the page is readable, the app never live. The next page's download goes through.
+  // Hold the app's wasm while the first page is open: the page is readable, the app never
+  // live. The next page's download goes through.
   const home = new URL(baseURL).href;
-  await page.route(BUNDLE, async (route) => {
+  await page.route('**/*_bg.wasm', async (route) => {
     if (page.url() === home) return; // never answered
     await route.continue();
   });

@@ -1,5 +1,6 @@
 // A failed content download never leaves a blank page or a panic: readers get a plain
-// message and a Retry button that fetches again and recovers.
+// message and a Retry button that fetches again and recovers. A prerendered page carries its
+// own data, so the download that can fail is the full bundle, when the reader goes on.
 import { test, expect } from '@playwright/test';
 import { BUNDLE, appReady, loadBundle, pageFor } from './helpers.mjs';
 
@@ -10,19 +11,52 @@ const FAULTS = {
   'wrong shape': { fulfil: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema": 1, "pages": 42}' }), message: /arrived damaged or out of date/ },
 };
 
+/** Follows the main navigation's link to a page (relative path) of the bundle. */
+async function follow(page, bundle, path) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: pageFor(bundle, path).nav_title, exact: true }).click();
+}
+
+test('a page goes live from its own data; the bundle is fetched once, when a link to another page is pointed at', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  const fetched = [];
+  page.on('request', (r) => /\/content\.[^/]+\.json$/.test(new URL(r.url()).pathname) && fetched.push(r.url()));
+  await page.goto('reports/norway/');
+  await appReady(page);
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
+  // The page's own parts work without it: its contents links, the share button.
+  await page.locator('a[href$="#findings"]').first().hover();
+  await page.waitForTimeout(200);
+  expect(fetched).toEqual([]);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: pageFor(bundle, 'policy/').nav_title, exact: true }).hover();
+  await expect.poll(() => fetched.length).toBe(1);
+  await nav.getByRole('link', { name: pageFor(bundle, 'reports/').nav_title, exact: true }).hover();
+  await follow(page, bundle, 'policy/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy/').title);
+  await follow(page, bundle, 'reports/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/').title);
+  expect(fetched).toHaveLength(1);
+});
+
 for (const [name, fault] of Object.entries(FAULTS)) {
-  test(`${name}: the prerendered page stays readable, with a message and Retry`, async ({ page, request, baseURL }) => {
+  test(`${name}: the page stays live, and a link followed shows a message and Retry`, async ({ page, request, baseURL }) => {
     const bundle = await loadBundle(request, baseURL);
     await page.route(BUNDLE, fault.fulfil);
     await page.goto('reports/norway/');
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText(fault.message);
-    // The page's own text is still there to read.
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway/').title);
-    await page.unroute(BUNDLE);
-    await alert.getByRole('button', { name: 'Retry' }).click();
     await appReady(page);
     await expect(page.getByRole('alert')).toHaveCount(0);
+    await follow(page, bundle, 'policy/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(fault.message);
+    // The header is still there to use.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await page.unroute(BUNDLE);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'policy/').title);
+    // The page the reader came from is still theirs to go back to.
+    await page.goBack();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'reports/norway/').title);
   });
 
@@ -40,9 +74,12 @@ for (const [name, fault] of Object.entries(FAULTS)) {
   });
 }
 
-test('a retry that fails again keeps the message and the button', async ({ page }) => {
+test('a retry that fails again keeps the message and the button', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
   await page.route(BUNDLE, (route) => route.fulfill({ status: 503, body: '' }));
   await page.goto('policy/');
+  await appReady(page);
+  await follow(page, bundle, 'reports/');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(/couldn’t send/);
   await alert.getByRole('button', { name: 'Retry' }).click();
@@ -71,11 +108,11 @@ test('while the bundle loads, the app shows a loading state that does not shift 
   expect(cls).toBe(0);
 });
 
-/** Serves every page as the bare app shell (no prerendered markup), as an old cached page would be. */
+/** Serves every page as the bare app shell (no prerendered markup and no page data), as a foreign or old shell would be. */
 async function serveShell(page, baseURL) {
   await page.route((url) => url.pathname.startsWith(new URL(baseURL).pathname) && !/\.[a-z0-9]+$/.test(url.pathname), async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace(/<div id=app data-prerendered="">[\s\S]*<\/div><\/body>/, '<div id=app></div></body>');
+    const html = (await response.text()).replace(/<div id=app data-prerendered="">[\s\S]*<\/body>/, '<div id=app></div></body>');
     await route.fulfill({ response, body: html });
   });
 }
