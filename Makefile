@@ -43,7 +43,8 @@ content:
 # content, writes the bundle and prerenders every route. Only then does dist/ change.
 dist: tools
 	cargo build --quiet --locked --features build --bin site
-	trunk build --release --locked --dist "$(DIST)" --public-url "$$($(SITE) base-path)" \
+	base="$$($(SITE) base-path)" && source scripts/release-wasm-env && \
+	  trunk build --release --locked --dist "$(DIST)" --public-url "$$base" \
 	  || { rm -rf "$(DIST)/.stage" "$(DIST)/.trunk-lock"; exit 1; }
 	rm -f "$(DIST)/.trunk-lock"
 
