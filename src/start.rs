@@ -14,12 +14,6 @@ pub fn start() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let doc = document();
-    let meta = |name: &str| {
-        doc.query_selector(&format!("meta[name={name}]"))
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"))
-    };
     let base = BasePath::new(&meta("site-base").unwrap_or_default());
     // Every edition's full bundle (content-hashed), fetched when the reader goes to a page
     // this page's own data does not hold.
@@ -35,24 +29,35 @@ pub fn start() {
     };
     let app: HtmlElement = app.unchecked_into();
     // The page's own share of the bundle, which the builder wrote into it: the data it was
-    // prerendered from. Nothing to download before the page can be hydrated.
-    let share = app
+    // prerendered from. Nothing to download before the page can be hydrated. Decoded in a
+    // task of its own, and the page hydrated in the next: V8 compiles the wasm's code on
+    // first use, so each task compiles only its own step.
+    let data = app
         .has_attribute(ids::PRERENDERED_ATTR)
         .then(|| doc.get_element_by_id(ids::PAGE_DATA))
         .flatten()
-        .and_then(|data| data.text_content())
-        .and_then(|json| Bundle::from_json(&json).ok());
-    if let Some(share) = share {
-        // In a task of its own, apart from decoding the data.
-        let bundle = Arc::new(share);
-        set_timeout(
-            move || go_live(app, base, urls, bundle),
-            std::time::Duration::ZERO,
-        );
-        return;
-    }
-    // A page without the builder's markup (an old or foreign shell): the app loads the full
-    // bundle, with a loading state, and a message and Retry if it cannot.
+        .and_then(|data| data.text_content());
+    let next_task = |task: Box<dyn FnOnce()>| set_timeout(task, std::time::Duration::ZERO);
+    next_task(Box::new(move || {
+        match data.and_then(|json| Bundle::from_json(&json).ok()) {
+            Some(share) => next_task(Box::new(move || go_live(app, base, urls, Arc::new(share)))),
+            None => render_app(app, base, urls),
+        }
+    }));
+}
+
+/// The `content` of the page's `<meta name=…>`.
+fn meta(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name={name}]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
+
+/// A page without the builder's markup and data (an old or foreign shell): the app loads the
+/// full bundle, with a loading state, and a message and Retry if it cannot.
+fn render_app(app: HtmlElement, base: BasePath, urls: BundleUrls) {
     let bundle_url = meta("content-bundle").unwrap_or_else(|| base.join("/content.json"));
     let words: Option<LoadWords> = meta("load-words").and_then(|w| serde_json::from_str(&w).ok());
     let words = words.unwrap_or_else(fallback_words);
