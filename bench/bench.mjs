@@ -73,8 +73,8 @@ async function makeStaticCopies(base) {
     const html = await page.evaluate(() => {
       const doc = document.documentElement.cloneNode(true);
       doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((el) => el.remove());
-      // The share button and load notice only work with the app.
-      doc.querySelectorAll('.share, .load-notice').forEach((el) => el.remove());
+      // The share button only works with the app.
+      doc.querySelectorAll('.share').forEach((el) => el.remove());
       return '<!doctype html>' + doc.outerHTML;
     });
     const file = join(dir, route, 'index.html');
