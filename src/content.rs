@@ -2,8 +2,16 @@
 //! deserialises the bundle), the site builder (which builds it from `content/`) and the tests.
 
 use crate::routes::Route;
+use miniserde::de::{Map, Seq, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+// The app decodes with miniserde: its parser is one piece of code driving each type's small
+// decoder through a trait object, where serde generates and specialises a decoder per type
+// and format. The builder and the native tests keep serde (its field attributes carry the
+// content files' checks, which miniserde's derive would reject, hence the derive is only
+// where those attributes are not).
+miniserde::make_place!(Place);
 
 pub mod fields;
 
@@ -64,6 +72,7 @@ pub const SCHEMA_VERSION: u32 = 5;
 
 /// The content of one language edition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 pub struct Bundle {
     pub schema: u32,
     /// Which of `editions` this bundle is.
@@ -75,12 +84,16 @@ pub struct Bundle {
     pub pages: Vec<Page>,
     /// Set in a page's own share of the bundle ([`Bundle::share_for`]): the path of the one
     /// page whose text it holds. Absent in the full bundle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub only: Option<String>,
 }
 
 /// A language edition, as the language switch and the `<head>` name it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 pub struct Edition {
     /// Its folder in `content/` and, but for the default edition, its path: `zh-hk`.
     pub code: String,
@@ -146,6 +159,44 @@ macro_rules! word_set {
                     }
                 }
                 d.deserialize_seq(List)
+            }
+        }
+
+        impl miniserde::Deserialize for $name {
+            fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+                Place::new(out)
+            }
+        }
+
+        impl Visitor for Place<$name> {
+            fn seq(&mut self) -> miniserde::Result<Box<dyn Seq + '_>> {
+                /// The list's items so far, one slot per field, filled in order.
+                struct List<'a> {
+                    out: &'a mut Option<$name>,
+                    next: usize,
+                    $( $field: Option<$ty>, )*
+                }
+                impl Seq for List<'_> {
+                    fn element(&mut self) -> miniserde::Result<&mut dyn Visitor> {
+                        let mut index = 0;
+                        $(
+                            if self.next == index {
+                                self.next += 1;
+                                return Ok(miniserde::Deserialize::begin(&mut self.$field));
+                            }
+                            index += 1;
+                        )*
+                        let _ = index;
+                        Err(miniserde::Error)
+                    }
+                    fn finish(&mut self) -> miniserde::Result<()> {
+                        *self.out = Some($name {
+                            $( $field: self.$field.take().ok_or(miniserde::Error)?, )*
+                        });
+                        Ok(())
+                    }
+                }
+                Ok(Box::new(List { out: &mut self.out, next: 0, $( $field: None, )* }))
             }
         }
 
@@ -333,6 +384,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// Settings for the whole site (`content/site.toml`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Site {
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
@@ -380,7 +432,10 @@ pub struct Site {
     pub exit_url: String,
     /// Shown at the top of every page of a translated edition: that its text is this site's
     /// translation and Amnesty International's documents are in their own languages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_non_empty")
@@ -389,11 +444,12 @@ pub struct Site {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Page {
     /// The route's path, e.g. `/reports/norway/` (`/404` for the not-found page). The builder
     /// takes it from the file's name; it is not written in the front matter.
-    #[serde(default)]
+    #[cfg_attr(feature = "build", serde(default))]
     pub path: String,
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
@@ -401,39 +457,52 @@ pub struct Page {
     pub nav_title: String,
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::description"))]
     pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub lead: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub document: Option<Document>,
     /// Text before the first heading (from the Markdown, not the front matter).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "build", serde(default))]
     pub intro: Vec<Block>,
     /// From the Markdown, not the front matter.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "build", serde(default))]
     pub sections: Vec<Section>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "build", serde(default))]
     pub items: Vec<ResearchItem>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "build", serde(default))]
     pub sources: Vec<Source>,
 }
 
 /// The facts of an official Amnesty International document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Document {
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_index_number")
@@ -449,7 +518,10 @@ pub struct Document {
     /// The language of the page `url` opens, e.g. `English`.
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub url_language: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_non_empty")
@@ -458,6 +530,7 @@ pub struct Document {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 pub struct Section {
     /// Stable fragment id, e.g. `findings` for `/reports/norway#findings`.
     pub id: String,
@@ -576,6 +649,131 @@ impl<'de> Deserialize<'de> for Inline {
     }
 }
 
+impl miniserde::Deserialize for Block {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+impl Visitor for Place<Block> {
+    fn map(&mut self) -> miniserde::Result<Box<dyn Map + '_>> {
+        /// The one key's value, in the slot its tag names.
+        struct Tagged<'a> {
+            out: &'a mut Option<Block>,
+            keys: u8,
+            paragraph: Option<Vec<Inline>>,
+            text: Option<String>,
+            items: Option<Vec<Vec<Block>>>,
+            numbered: Option<(u64, Vec<Vec<Block>>)>,
+            blocks: Option<Vec<Block>>,
+        }
+        impl Map for Tagged<'_> {
+            fn key(&mut self, k: &str) -> miniserde::Result<&mut dyn Visitor> {
+                use miniserde::Deserialize as _;
+                self.keys += 1;
+                Ok(match k {
+                    "p" => Vec::begin(&mut self.paragraph),
+                    "h" => String::begin(&mut self.text),
+                    "ul" => Vec::begin(&mut self.items),
+                    "ol" => <(u64, Vec<Vec<Block>>)>::begin(&mut self.numbered),
+                    "q" => Vec::begin(&mut self.blocks),
+                    _ => return Err(miniserde::Error),
+                })
+            }
+            fn finish(&mut self) -> miniserde::Result<()> {
+                let block = if self.keys != 1 {
+                    None
+                } else if let Some(inlines) = self.paragraph.take() {
+                    Some(Block::Paragraph(inlines))
+                } else if let Some(text) = self.text.take() {
+                    Some(Block::Subheading(text))
+                } else if let Some(items) = self.items.take() {
+                    Some(Block::Bullets(items))
+                } else if let Some((start, items)) = self.numbered.take() {
+                    Some(Block::Numbered(start, items))
+                } else {
+                    self.blocks.take().map(Block::Quote)
+                };
+                *self.out = Some(block.ok_or(miniserde::Error)?);
+                Ok(())
+            }
+        }
+        Ok(Box::new(Tagged {
+            out: &mut self.out,
+            keys: 0,
+            paragraph: None,
+            text: None,
+            items: None,
+            numbered: None,
+            blocks: None,
+        }))
+    }
+}
+
+impl miniserde::Deserialize for Inline {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+impl Visitor for Place<Inline> {
+    fn string(&mut self, text: &str) -> miniserde::Result<()> {
+        self.out = Some(Inline::Text(text.to_string()));
+        Ok(())
+    }
+
+    fn map(&mut self) -> miniserde::Result<Box<dyn Map + '_>> {
+        /// The one key's value, in the slot its tag names.
+        struct Tagged<'a> {
+            out: &'a mut Option<Inline>,
+            tag: Option<String>,
+            children: Option<Vec<Inline>>,
+            code: Option<String>,
+            link: Option<(String, Vec<Inline>)>,
+            zero: Option<u64>,
+        }
+        impl Map for Tagged<'_> {
+            fn key(&mut self, k: &str) -> miniserde::Result<&mut dyn Visitor> {
+                use miniserde::Deserialize as _;
+                if self.tag.replace(k.to_string()).is_some() {
+                    return Err(miniserde::Error);
+                }
+                Ok(match k {
+                    "b" | "i" | "m" => Vec::begin(&mut self.children),
+                    "c" => String::begin(&mut self.code),
+                    "a" => <(String, Vec<Inline>)>::begin(&mut self.link),
+                    "br" => u64::begin(&mut self.zero),
+                    _ => return Err(miniserde::Error),
+                })
+            }
+            fn finish(&mut self) -> miniserde::Result<()> {
+                let inline = match self.tag.as_deref() {
+                    Some("b") => self.children.take().map(Inline::Strong),
+                    Some("i") => self.children.take().map(Inline::Emphasis),
+                    Some("m") => self.children.take().map(Inline::Mark),
+                    Some("c") => self.code.take().map(Inline::Code),
+                    Some("a") => self
+                        .link
+                        .take()
+                        .map(|(href, children)| Inline::Link { href, children }),
+                    Some(_) => self.zero.take().map(|_| Inline::Break),
+                    None => None,
+                };
+                *self.out = Some(inline.ok_or(miniserde::Error)?);
+                Ok(())
+            }
+        }
+        Ok(Box::new(Tagged {
+            out: &mut self.out,
+            tag: None,
+            children: None,
+            code: None,
+            link: None,
+            zero: None,
+        }))
+    }
+}
+
 impl Inline {
     /// The words of a run of text, without its styles: for search and for checks.
     pub fn plain_text(inlines: &[Inline]) -> String {
@@ -620,6 +818,7 @@ impl Block {
 
 /// One of the earlier Amnesty items on the related-research page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct ResearchItem {
     /// Its fragment id on the page, e.g. `uganda-2010`.
@@ -634,13 +833,19 @@ pub struct ResearchItem {
     pub country: String,
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub summary: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_non_empty")
     )]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_index_number")
@@ -653,7 +858,10 @@ pub struct ResearchItem {
     pub url: String,
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
     pub link_label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "build",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[cfg_attr(
         feature = "build",
         serde(deserialize_with = "fields::optional_non_empty")
@@ -662,6 +870,7 @@ pub struct ResearchItem {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "build", serde(deny_unknown_fields))]
 pub struct Source {
     #[cfg_attr(feature = "build", serde(deserialize_with = "fields::non_empty"))]
@@ -694,36 +903,68 @@ impl fmt::Display for BundleError {
     }
 }
 
-impl BundleError {
-    /// Valid JSON that does not fit is a shape fault; anything else is malformed.
-    fn from_json(text: &str, e: serde_json::Error) -> Self {
-        if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-            BundleError::WrongShape(e.to_string())
-        } else {
-            BundleError::Malformed(e.to_string())
-        }
-    }
+/// Whether `text` is JSON at all, and if not why. In the browser its own parser answers (no
+/// code in the app); natively serde_json's.
+fn is_json(text: &str) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JSON::parse(text)
+        .map(drop)
+        .map_err(|e| String::from(js_sys::Error::from(e).message()));
+    #[cfg(not(target_arch = "wasm32"))]
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
+/// Reads JSON into a value of the model: with miniserde in the app (its faults say nothing
+/// more than that), with serde_json in the builder and its tests.
+#[cfg(not(feature = "build"))]
+fn decode<T: miniserde::Deserialize>(text: &str) -> Result<T, String> {
+    miniserde::json::from_str(text).map_err(|_| "it does not fit the content model".into())
+}
+
+#[cfg(feature = "build")]
+fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Reads JSON this app wrote for itself (the words in a page's head, the search worker's
+/// results): `None` if it is not what was asked for.
+#[cfg(not(feature = "build"))]
+pub fn decode_json<T: miniserde::Deserialize>(text: &str) -> Option<T> {
+    decode(text).ok()
+}
+
+#[cfg(feature = "build")]
+pub fn decode_json<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    decode(text).ok()
 }
 
 impl Bundle {
     pub fn from_json(text: &str) -> Result<Bundle, BundleError> {
-        // Read the version first (serde skips everything else), so a bundle of another
-        // schema is reported as such rather than as a confusing shape error.
+        let bundle = decode::<Bundle>(text).and_then(|bundle| match bundle.schema {
+            SCHEMA_VERSION => Ok(bundle),
+            _ => Err(String::new()),
+        });
+        let fault = match bundle {
+            Ok(bundle) => return bundle.check_complete().map(|()| bundle),
+            Err(fault) => fault,
+        };
+        // Only now find out why: not JSON at all, a bundle of another schema (an old page
+        // paired with a new bundle, or the reverse: said as such rather than as a confusing
+        // shape fault), or JSON of the wrong shape. The version alone is read, the rest skipped.
         #[derive(Deserialize)]
+        #[cfg_attr(not(feature = "build"), derive(miniserde::Deserialize))]
         struct Version {
             schema: u32,
         }
-        let version: Version =
-            serde_json::from_str(text).map_err(|e| BundleError::from_json(text, e))?;
-        if version.schema != SCHEMA_VERSION {
-            return Err(BundleError::Schema {
-                found: version.schema,
-            });
-        }
-        let bundle: Bundle =
-            serde_json::from_str(text).map_err(|e| BundleError::from_json(text, e))?;
-        bundle.check_complete()?;
-        Ok(bundle)
+        is_json(text).map_err(BundleError::Malformed)?;
+        Err(match decode::<Version>(text) {
+            Ok(Version { schema }) if schema != SCHEMA_VERSION => {
+                BundleError::Schema { found: schema }
+            }
+            _ => BundleError::WrongShape(fault),
+        })
     }
 
     /// The editions' codes, the default first.
@@ -1146,10 +1387,38 @@ pub(crate) mod tests {
         assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), blocks);
         assert!(serde_json::from_str::<Inline>(r#"{"x":[]}"#).is_err());
         assert!(serde_json::from_str::<Inline>(r#"{"b":[],"i":[]}"#).is_err());
+        // The app's own decoder reads the same text, and refuses the same faults.
+        let app = |json: &str| miniserde::json::from_str::<Vec<Block>>(json).ok();
+        assert_eq!(app(&json), Some(blocks.clone()));
+        for fault in [
+            r#"[{"p":[{"x":[]}]}]"#,
+            r#"[{"p":[{"b":[],"i":[]}]}]"#,
+            r#"[{"p":[],"h":"x"}]"#,
+            r#"[{"ol":[3]}]"#,
+            r#"[{"z":[]}]"#,
+            r#"[{}]"#,
+            r#"[{"p":[{"br":null}]}]"#,
+        ] {
+            assert_eq!(app(fault), None, "{fault}");
+        }
         assert_eq!(
             Block::plain_text(&blocks),
             "See bold italic xfound\na\nDetail"
         );
+    }
+
+    #[test]
+    fn the_app_decoder_reads_words_as_lists_of_the_right_length() {
+        let words = sample_bundle().words;
+        let json = serde_json::to_string(&words).unwrap();
+        assert_eq!(miniserde::json::from_str::<Words>(&json).ok(), Some(words));
+        let mut list: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        let last = list.pop().unwrap();
+        let short = serde_json::to_string(&list).unwrap();
+        assert!(miniserde::json::from_str::<Words>(&short).is_err());
+        list.extend([last, "extra".into()]);
+        let long = serde_json::to_string(&list).unwrap();
+        assert!(miniserde::json::from_str::<Words>(&long).is_err());
     }
 
     #[test]

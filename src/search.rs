@@ -242,7 +242,7 @@ impl Answer {
         Some(Answer {
             query,
             status,
-            results: serde_json::from_str(&results).ok()?,
+            results: crate::content::decode_json(&results)?,
         })
     }
 }

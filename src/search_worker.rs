@@ -92,5 +92,5 @@ async fn load(url: &str) -> Option<Bundle> {
         .await
         .ok()?
         .as_string()?;
-    serde_json::from_str(&text).ok()
+    Bundle::from_json(&text).ok()
 }
