@@ -8,9 +8,9 @@ use std::fmt;
 
 // The app decodes with miniserde: its parser is one piece of code driving each type's small
 // decoder through a trait object, where serde generates and specialises a decoder per type
-// and format. The builder and the native tests keep serde (its field attributes carry the
-// content files' checks, which miniserde's derive would reject, hence the derive is only
-// where those attributes are not).
+// and format. The builder and the native tests keep serde: its field attributes carry the
+// content files' checks and are on only with the `build` feature, and miniserde's derive,
+// which refuses them, only without it.
 miniserde::make_place!(Place);
 
 pub mod fields;
