@@ -917,27 +917,16 @@ fn is_json(text: &str) -> Result<(), String> {
 }
 
 /// Reads JSON into a value of the model: with miniserde in the app (its faults say nothing
-/// more than that), with serde_json in the builder and its tests.
+/// more than that), with serde_json in the builder and its tests. Also what the app reads the
+/// JSON it wrote for itself with (the words in a page's head, the search worker's results).
 #[cfg(not(feature = "build"))]
-fn decode<T: miniserde::Deserialize>(text: &str) -> Result<T, String> {
+pub fn decode<T: miniserde::Deserialize>(text: &str) -> Result<T, String> {
     miniserde::json::from_str(text).map_err(|_| "it does not fit the content model".into())
 }
 
 #[cfg(feature = "build")]
-fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+pub fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     serde_json::from_str(text).map_err(|e| e.to_string())
-}
-
-/// Reads JSON this app wrote for itself (the words in a page's head, the search worker's
-/// results): `None` if it is not what was asked for.
-#[cfg(not(feature = "build"))]
-pub fn decode_json<T: miniserde::Deserialize>(text: &str) -> Option<T> {
-    decode(text).ok()
-}
-
-#[cfg(feature = "build")]
-pub fn decode_json<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    decode(text).ok()
 }
 
 impl Bundle {

@@ -242,7 +242,7 @@ impl Answer {
         Some(Answer {
             query,
             status,
-            results: crate::content::decode_json(&results)?,
+            results: crate::content::decode(&results).ok()?,
         })
     }
 }

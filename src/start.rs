@@ -59,7 +59,7 @@ fn meta(name: &str) -> Option<String> {
 /// full bundle, with a loading state, and a message and Retry if it cannot.
 fn render_app(app: HtmlElement, base: BasePath, urls: BundleUrls) {
     let bundle_url = meta("content-bundle").unwrap_or_else(|| base.join("/content.json"));
-    let words: Option<LoadWords> = meta("load-words").and_then(|w| crate::content::decode_json(&w));
+    let words: Option<LoadWords> = meta("load-words").and_then(|w| crate::content::decode(&w).ok());
     let words = words.unwrap_or_else(fallback_words);
     app.set_text_content(None);
     live(&app);
