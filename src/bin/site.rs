@@ -131,6 +131,9 @@ fn main() -> ExitCode {
                 csp_meta: release,
                 compress: release,
             };
+            if release && let Err(e) = output::shorten_wasm_names(&options.out) {
+                return fail(&format!("shortening the wasm's names: {e}"));
+            }
             if let Err(e) = output::hash_search_worker(&options.out) {
                 return fail(&format!("the search worker's files: {e}"));
             }

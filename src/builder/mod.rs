@@ -7,3 +7,4 @@ mod markdown;
 pub mod output;
 pub mod source;
 pub mod update;
+mod wasm_names;

@@ -4,6 +4,7 @@
 
 use super::errors::ContentError;
 use super::source;
+use super::wasm_names;
 use crate::content::Bundle;
 use crate::content::ids;
 use crate::meta::{PageMeta, SiteUrl, page_meta};
@@ -359,32 +360,11 @@ fn write_boot_script(
     out: &Path,
     base: &str,
 ) -> Result<(String, Option<String>), BuildError> {
-    let glue = RefCell::new(None::<(String, String)>);
-    let wasm = RefCell::new(None::<(String, String)>);
-    let link = |el: &lol_html::html_content::Element| {
-        Some((el.get_attribute("href")?, el.get_attribute("integrity")?))
-    };
-    let html = rewrite_str(
-        template,
-        settings(vec![
-            element!("link[rel=modulepreload]", |el| {
-                *glue.borrow_mut() = link(el);
-                el.remove();
-                Ok(())
-            }),
-            element!("link[rel=preload][type='application/wasm']", |el| {
-                *wasm.borrow_mut() = link(el);
-                el.remove();
-                Ok(())
-            }),
-        ]),
-    )
-    .map_err(rewrite_error)?;
     let (Some((glue_href, glue_sri)), Some((wasm_href, wasm_sri))) =
-        (glue.into_inner(), wasm.into_inner())
+        app_links(template).map_err(BuildError::Setup)?
     else {
         // No app in this page (a template without Trunk's output): nothing to boot.
-        return Ok((html, None));
+        return Ok((template.to_string(), None));
     };
     let script = shipped_script(BOOT_TEMPLATE)
         .replace("__GLUE_HREF__", &glue_href)
@@ -407,12 +387,23 @@ fn write_boot_script(
         attr(base),
         sri(script.as_bytes())
     );
+    // Trunk's links to the glue and the wasm go: the boot script loads both, after the paint.
     let html = rewrite_str(
-        &html,
-        settings(vec![element!("script[type=module]:not([src])", |el| {
-            el.replace(&tag, ContentType::Html);
-            Ok(())
-        })]),
+        template,
+        settings(vec![
+            element!("link[rel=modulepreload]", |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!("link[rel=preload][type='application/wasm']", |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!("script[type=module]:not([src])", |el| {
+                el.replace(&tag, ContentType::Html);
+                Ok(())
+            }),
+        ]),
     )
     .map_err(rewrite_error)?;
     Ok((html, Some(file)))
@@ -731,6 +722,67 @@ pub fn hash_search_worker(out: &Path) -> std::io::Result<()> {
     )?;
     fs::remove_file(file("_loader.js"))?;
     Ok(())
+}
+
+/// Release builds: the app's and the search worker's wasm and glue with short names between
+/// them (see `wasm_names`). The app's two files are then named after their new content, and
+/// the page template that Trunk wrote links them under those names with new integrity hashes.
+/// Runs once on Trunk's output, before the search worker is hashed and the build recorded.
+pub fn shorten_wasm_names(out: &Path) -> Result<(), String> {
+    let worker = |suffix: &str| out.join(format!("{SEARCH_WORKER}{suffix}"));
+    if worker("_loader.js").is_file() {
+        wasm_names::shorten(&worker(".js"), &worker("_bg.wasm"))?;
+    }
+    let template_path = out.join("index.html");
+    let template = fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    let (Some(glue), Some(wasm)) = app_links(&template)? else {
+        return Ok(()); // no app in this page
+    };
+    let file = |href: &str| out.join(href.rsplit('/').next().unwrap_or_default());
+    let (glue_path, wasm_path) = (file(&glue.0), file(&wasm.0));
+    wasm_names::shorten(&glue_path, &wasm_path)?;
+    let mut template = template;
+    for ((href, integrity), path, suffix) in
+        [(glue, glue_path, ".js"), (wasm, wasm_path, "_bg.wasm")]
+    {
+        let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let stem = name.strip_suffix(suffix).unwrap_or(&name);
+        let stem = stem.rsplit_once('-').map_or(stem, |(stem, _)| stem);
+        let renamed = format!("{stem}-{}{suffix}", short_hash(&bytes));
+        fs::rename(&path, out.join(&renamed)).map_err(|e| format!("{}: {e}", path.display()))?;
+        let new_href = format!("{}{renamed}", &href[..href.len() - name.len()]);
+        template = template
+            .replace(&href, &new_href)
+            .replace(&integrity, &sri(&bytes));
+    }
+    fs::write(&template_path, template).map_err(|e| format!("{}: {e}", template_path.display()))
+}
+
+/// The `(href, integrity)` of the app's glue and wasm, as Trunk links them in the template.
+type Link = Option<(String, String)>;
+fn app_links(template: &str) -> Result<(Link, Link), String> {
+    let glue = RefCell::new(None);
+    let wasm = RefCell::new(None);
+    let link = |el: &lol_html::html_content::Element| {
+        Some((el.get_attribute("href")?, el.get_attribute("integrity")?))
+    };
+    rewrite_str(
+        template,
+        settings(vec![
+            element!("link[rel=modulepreload]", |el| {
+                *glue.borrow_mut() = link(el);
+                Ok(())
+            }),
+            element!("link[rel=preload][type='application/wasm']", |el| {
+                *wasm.borrow_mut() = link(el);
+                Ok(())
+            }),
+        ]),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok((glue.into_inner(), wasm.into_inner()))
 }
 
 /// The search worker's loader (see `hash_search_worker`), if the build has one.
