@@ -4,6 +4,7 @@
 pub mod errors;
 mod frontmatter;
 mod markdown;
+mod minify;
 pub mod output;
 pub mod source;
 pub mod update;

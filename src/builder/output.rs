@@ -3,6 +3,7 @@
 //! host headers, and precompressed copies.
 
 use super::errors::ContentError;
+use super::minify;
 use super::source;
 use super::wasm_names;
 use crate::content::Bundle;
@@ -116,7 +117,7 @@ pub fn finish(options: &Options) -> Result<Summary, BuildError> {
     let template_path = out.join("index.html");
     let template = fs::read_to_string(&template_path)
         .map_err(|e| BuildError::Setup(format!("{}: {e}", template_path.display())))?;
-    let (template, boot_file) = write_boot_script(&template, out, base.as_str())?;
+    let (template, boot_file) = write_boot_script(&template, out, base.as_str(), options.compress)?;
     files.extend(boot_file);
     let search_worker = search_worker_file(out)?
         .map(|name| base.join(&format!("/{name}")))
@@ -354,11 +355,12 @@ fn shipped_script(source: &str) -> String {
 /// Trunk's loader is an inline module script (which a strict CSP forbids) plus preloads in the
 /// head (which would compete with the page's first paint). Both are replaced by
 /// `boot-<hash>.js`, loaded with SRI, which fetches the same files with their SRI hashes once
-/// the page has painted.
+/// the page has painted. `minify`: release builds ship it minified (see `minify`).
 fn write_boot_script(
     template: &str,
     out: &Path,
     base: &str,
+    minify: bool,
 ) -> Result<(String, Option<String>), BuildError> {
     let (Some((glue_href, glue_sri)), Some((wasm_href, wasm_sri))) =
         app_links(template).map_err(BuildError::Setup)?
@@ -378,6 +380,11 @@ fn write_boot_script(
         .replace("__OFFLINE_STATUS__", ids::OFFLINE_STATUS)
         .replace("__OFFLINE_CHOICE__", ids::OFFLINE_CHOICE)
         .replace("__SEARCH_INPUT__", ids::SEARCH_INPUT);
+    let script = if minify {
+        minify::module(&script).map_err(BuildError::Setup)?
+    } else {
+        script
+    };
     let file = format!("boot-{}.js", short_hash(script.as_bytes()));
     fs::write(out.join(&file), &script)?;
     let tag = format!(
@@ -725,7 +732,8 @@ pub fn hash_search_worker(out: &Path) -> std::io::Result<()> {
 }
 
 /// Release builds: the app's and the search worker's wasm and glue with short names between
-/// them (see `wasm_names`). The app's two files are then named after their new content, and
+/// them (see `wasm_names`), and the app's glue minified (see `minify`). The app's two files
+/// are then named after their new content, and
 /// the page template that Trunk wrote links them under those names with new integrity hashes.
 /// Runs once on Trunk's output, before the search worker is hashed and the build recorded.
 pub fn shorten_wasm_names(out: &Path) -> Result<(), String> {
@@ -742,6 +750,10 @@ pub fn shorten_wasm_names(out: &Path) -> Result<(), String> {
     let file = |href: &str| out.join(href.rsplit('/').next().unwrap_or_default());
     let (glue_path, wasm_path) = (file(&glue.0), file(&wasm.0));
     wasm_names::shorten(&glue_path, &wasm_path)?;
+    let glue_js =
+        fs::read_to_string(&glue_path).map_err(|e| format!("{}: {e}", glue_path.display()))?;
+    fs::write(&glue_path, minify::module(&glue_js)?)
+        .map_err(|e| format!("{}: {e}", glue_path.display()))?;
     let mut template = template;
     for ((href, integrity), path, suffix) in
         [(glue, glue_path, ".js"), (wasm, wasm_path, "_bg.wasm")]
@@ -922,7 +934,7 @@ mod tests {
             "<link rel=\"preload\" as=\"fetch\" type=\"application/wasm\" href=\"/rights/app_bg.wasm\" integrity=\"sha384-wasm\">",
             "</head><body></body></html>"
         );
-        let (out, file) = write_boot_script(html, &dir, "/rights/").unwrap();
+        let (out, file) = write_boot_script(html, &dir, "/rights/", false).unwrap();
         let file = file.unwrap();
         assert!(file.starts_with("boot-") && file.ends_with(".js"));
         let script = fs::read_to_string(dir.join(&file)).unwrap();

@@ -23,8 +23,8 @@ test('the first view of every page stays within the size budget', async ({}, tes
     const boot = html.match(/<script[^>]*src="?(\/boot-[^" >]+\.js)/)[1];
     const bundle = html.match(/name=["]?content-bundle["]? content="?([^" >]+)|content="?([^" >]+)"? name=["]?content-bundle(?=[" >])/).slice(1).find(Boolean);
     const bootJs = (await read(boot)).toString();
-    const glue = bootJs.match(/GLUE = \{ href: "([^"]+)"/)[1];
-    const wasm = bootJs.match(/WASM = \{ href: "([^"]+)"/)[1];
+    const glue = bootJs.match(/"([^"]+-[0-9a-f]{12,16}\.js)"/)[1];
+    const wasm = bootJs.match(/"([^"]+-[0-9a-f]{12,16}_bg\.wasm)"/)[1];
     const files = {};
     for (const [name, path] of Object.entries({ css, boot, glue, wasm })) files[name] = brotli(await read(path));
     Object.assign(sizes, files, { [`bundle ${edition || 'en/'}`]: brotli(await read(bundle)) });
