@@ -172,13 +172,6 @@ fn Layout(first: Arc<Bundle>) -> impl IntoView {
         _ = window_event_listener_untyped("pointerover", intent);
         _ = window_event_listener_untyped("focusin", intent);
     });
-    Effect::new(move |_| {
-        let bundle = bundle_of(shown.get());
-        document().set_title(&meta::page_title(&bundle, route.get()));
-        if let Some(html) = document().document_element() {
-            _ = html.set_attribute("lang", &bundle.site.lang);
-        }
-    });
 
     let in_edition = move |chrome: fn() -> AnyView| move || view! { <Provider value=bundle_of(shown.get())>{chrome()}</Provider> };
     // The route's view is a closure, so the page follows the path: <FlatRoutes> keeps the one

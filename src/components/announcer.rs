@@ -38,6 +38,14 @@ pub fn PageShown(route: Route) -> impl IntoView {
     let announcement = use_context::<Announcement>();
     let bundle = use_bundle();
     Effect::new(move |_| {
+        // The browser's title and the document's language follow the page shown, the first
+        // too (a page rendered afresh has the shell's). Set here, where each page's own effect
+        // runs once it is shown, rather than by an effect on the route: that one sometimes
+        // missed a quick navigation and kept the last page's title.
+        document().set_title(&page_title(&bundle, route));
+        if let Some(html) = document().document_element() {
+            _ = html.set_attribute("lang", &bundle.site.lang);
+        }
         let first = STATE.with_borrow_mut(|s| !std::mem::replace(&mut s.shown_once, true));
         if first {
             return;
