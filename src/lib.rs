@@ -93,9 +93,10 @@ pub fn App(bundle_url: String, words: LoadWords) -> impl IntoView {
 #[component]
 pub fn Site(bundle: Arc<Bundle>) -> impl IntoView {
     let base = use_site_base();
+    // The layout hydrates in a task after the router's (see `later`).
     view! {
         <Router base=base.router_base().to_string()>
-            <Layout first=bundle/>
+            {later(move || view! { <Layout first=bundle/> }.into_any())}
         </Router>
     }
 }

@@ -41,9 +41,17 @@ pub fn PageShown(route: Route) -> impl IntoView {
         // The browser's title and the document's language follow the page shown, the first
         // too (a page rendered afresh has the shell's). Set here, where each page's own effect
         // runs once it is shown, rather than by an effect on the route: that one sometimes
-        // missed a quick navigation and kept the last page's title.
-        document().set_title(&page_title(&bundle, route));
-        if let Some(html) = document().document_element() {
+        // missed a quick navigation and kept the last page's title. Each is written only if it
+        // differs: the hydrated page already has both, and writing `lang` on `<html>` again
+        // makes the browser re-check the style of every element (measured in Lighthouse's
+        // trace: 7 to 9 ms of the task that hydrates the page, at full speed).
+        let title = page_title(&bundle, route);
+        if document().title() != title {
+            document().set_title(&title);
+        }
+        if let Some(html) = document().document_element()
+            && html.get_attribute("lang").as_deref() != Some(&bundle.site.lang)
+        {
             _ = html.set_attribute("lang", &bundle.site.lang);
         }
         let first = STATE.with_borrow_mut(|s| !std::mem::replace(&mut s.shown_once, true));
@@ -51,7 +59,7 @@ pub fn PageShown(route: Route) -> impl IntoView {
             return;
         }
         if let Some(Announcement(message)) = announcement {
-            message.set(page_title(&bundle, route));
+            message.set(title);
         }
         // The router swaps the page in after this effect is scheduled; act on the next frame.
         request_animation_frame(|| {

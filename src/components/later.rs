@@ -1,6 +1,7 @@
 //! Hydrating a long page in several tasks. A view wrapped in [`later`] is built and hydrated
-//! in a task of its own: the browser may paint and answer input in between, and no single
-//! task has to compile (on first call) and run the code of a whole page. It adds no markup,
+//! in a task of its own, and what follows it (its siblings, the parts around it) resumes in
+//! another: the browser may paint and answer input in between, and no single task has to
+//! compile (on first call) and run the code of a whole page. It adds no markup,
 //! so the prerender writes exactly what it would without it; rendering and client-side
 //! navigation build it at once, as any other view.
 
@@ -98,7 +99,10 @@ impl RenderHtml for Later {
 
     async fn hydrate_async(self, cursor: &Cursor, position: &PositionState) -> Self::State {
         next_task().await;
-        self.view().hydrate_async(cursor, position).await
+        let state = self.view().hydrate_async(cursor, position).await;
+        // The effects this part created run in this task's microtasks; the rest waits.
+        next_task().await;
+        state
     }
 
     fn into_owned(self) -> Self::Owned {
