@@ -26,21 +26,15 @@ fn OfflineControls() -> impl IntoView {
     let bundle = use_bundle();
     let words = &bundle.words.offline;
     let live = RwSignal::new(false);
-    let kept_off = RwSignal::new(false);
-    // Only in the browser, once the page is live: the prerendered page knows no device.
-    Effect::new(move |_| {
-        let choice = window()
-            .local_storage()
-            .ok()
-            .flatten()
-            .and_then(|storage| storage.get_item(ids::OFFLINE_CHOICE).ok().flatten());
-        kept_off.set(choice.as_deref() == Some("off"));
-        live.set(true);
-    });
+    // Shown once the page is live: the prerendered page knows no device.
+    Effect::new(move |_| live.set(true));
+    // Read as the switch is made, so hydration writes the state the reader last chose (which
+    // the boot script has already shown, and which a tap before hydration has changed).
+    let kept_off = kept_off_on_this_device();
     view! {
         <div class="offline-controls" hidden=move || !live.get()>
             <p>
-                <input type="checkbox" id=ids::OFFLINE_KEEP checked prop:checked=move || !kept_off.get()/>
+                <input type="checkbox" id=ids::OFFLINE_KEEP checked prop:checked=!kept_off/>
                 " "
                 <label for=ids::OFFLINE_KEEP>{words.keep.clone()}</label>
             </p>
@@ -48,4 +42,21 @@ fn OfflineControls() -> impl IntoView {
             <p id=ids::OFFLINE_STATUS role="status" data-done=words.cleared.clone()></p>
         </div>
     }
+}
+
+/// Whether the reader turned offline keeping off on this device.
+#[cfg(feature = "hydrate")]
+fn kept_off_on_this_device() -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(ids::OFFLINE_CHOICE).ok().flatten())
+        .is_some_and(|choice| choice == "off")
+}
+
+/// The prerendered page shows the switch on; the boot script sets it from the device.
+#[cfg(not(feature = "hydrate"))]
+fn kept_off_on_this_device() -> bool {
+    false
 }
