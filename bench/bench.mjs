@@ -181,7 +181,7 @@ if (values.bytes) {
   }
   await writeFile(join(OUT, 'bytes.json'), JSON.stringify({ date: new Date().toISOString(), routes }, null, 2));
   console.log(`First view of every route, brotli, and the bytes added since ${baselineName}:`);
-  console.table(Object.fromEntries(routes.map((r) => [r.route, { 'KB br': +kb(r.bytes.total.brotli), 'B br added': before(r.route) ? r.bytes.total.brotli - before(r.route) : '–' }])));
+  console.table(Object.fromEntries(routes.map((r) => [r.route, { 'KiB br': +kb(r.bytes.total.brotli), 'B br added': before(r.route) ? r.bytes.total.brotli - before(r.route) : '–' }])));
   console.log(`written ${join(OUT, 'bytes.json')}`);
   app.close();
   process.exit(0);
@@ -189,7 +189,7 @@ if (values.bytes) {
 const stat = await startServer({ dir: staticDir, port: STATIC_PORT, base });
 const offline = await offlineCost(base, firstView);
 for (const [edition, { requests, brotli }] of Object.entries(offline)) {
-  console.log(`offline reading, ${edition}: ${requests} requests, ${kb(brotli)} KB fetched after the first view (brotli)`);
+  console.log(`offline reading, ${edition}: ${requests} requests, ${kb(brotli)} KiB fetched after the first view (brotli)`);
 }
 const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
 
@@ -273,7 +273,7 @@ async function measureSearch(base) {
 }
 
 function printSearch(cost) {
-  console.log(`Search, at full speed, phone-sized: ${cost.files} files, ${kb(cost.brotli)} KB brotli on a reader's first query (the worker; its bundle is already cached). Per query: the first keystroke (the worker starting), then the slowest and the median later keystroke to its results in the page, and the slowest to the frame that shows them (ms, each keystroke the median of nine passes), and the results shown:`);
+  console.log(`Search, at full speed, phone-sized: ${cost.files} files, ${kb(cost.brotli)} KiB brotli on a reader's first query (the worker; its bundle is already cached). Per query: the first keystroke (the worker starting), then the slowest and the median later keystroke to its results in the page, and the slowest to the frame that shows them (ms, each keystroke the median of nine passes), and the results shown:`);
   console.table(cost.queries);
 }
 
@@ -316,14 +316,14 @@ const verdict = (r) => {
   if (r.app.tbt > BUDGET.tbt) misses.push(`TBT ${Math.round(r.app.tbt)}ms`);
   if (r.app.performance < BUDGET.performance) misses.push(`perf ${r.app.performance}`);
   if (r.app.accessibility < BUDGET.accessibility) misses.push(`a11y ${r.app.accessibility}`);
-  if (r.bytes.total.brotli > BUDGET.firstViewBrotli) misses.push(`${kb(r.bytes.total.brotli)} KB br`);
+  if (r.bytes.total.brotli > BUDGET.firstViewBrotli) misses.push(`${kb(r.bytes.total.brotli)} KiB br`);
   return misses.length ? 'MISS ' + misses.join(', ') : 'ok';
 };
 
 console.log(`\nFirst view of /reports/norway: every file it loads (bytes; other routes differ only in their HTML):`);
 const norway = results.find((r) => r.route === '/reports/norway/');
 console.table(Object.fromEntries(norway.bytes.files.map((f) => [f.file, { raw: f.raw, gzip: f.gzip, brotli: f.brotli }]).concat([['TOTAL', norway.bytes.total]])));
-console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts; KB br added = first-view bytes added since ${baselineName}:`);
+console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts; KiB br added = first-view bytes added since ${baselineName}:`);
 console.table(
   Object.fromEntries(
     results.map((r) => [
@@ -344,14 +344,14 @@ console.table(
         'static TBT': Math.round(r.static.tbt),
         'FCP x': +r.ratio.fcp.toFixed(2),
         'LCP x': +r.ratio.lcp.toFixed(2),
-        'KB br': +kb(r.bytes.total.brotli),
-        'KB br added': before(r.route) ? +kb(r.bytes.total.brotli - before(r.route)) : '–',
+        'KiB br': +kb(r.bytes.total.brotli),
+        'KiB br added': before(r.route) ? +kb(r.bytes.total.brotli - before(r.route)) : '–',
         budget: verdict(r),
       },
     ]),
   ),
 );
 const added = results.filter((r) => before(r.route)).map((r) => r.bytes.total.brotli - before(r.route));
-if (added.length) console.log(`First-view bytes added since ${baselineName}: ${kb(Math.min(...added))}–${kb(Math.max(...added))} KB brotli per route`);
+if (added.length) console.log(`First-view bytes added since ${baselineName}: ${kb(Math.min(...added))}–${kb(Math.max(...added))} KiB brotli per route`);
 printSearch(searchCost);
 console.log(`written ${join(OUT, 'bench.json')}`);
