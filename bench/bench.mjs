@@ -34,7 +34,12 @@ const OFFLINE_PORT = 8099;
 // The addresses the site itself hands out (canonical, sitemap, links, Share): with the slash.
 // Both editions: English at the root, Chinese under zh-hk/.
 const PAGES = ['', 'policy/', 'reports/', 'reports/argentina/', 'reports/hong-kong/', 'reports/norway/', 'reports/papua-new-guinea/', 'hong-kong/', 'related-research/', 'safe-reading/', 'search/'];
-const ROUTES = [...PAGES, ...PAGES.map((page) => 'zh-hk/' + page)];
+// `BENCH_ROUTES="zh-hk/ reports/norway/"`: only those routes (as written here, '' or '/' for
+// the home page), to look again at one page without measuring them all.
+const ALL_ROUTES = [...PAGES, ...PAGES.map((page) => 'zh-hk/' + page)];
+const ONLY = process.env.BENCH_ROUTES?.split(/\s+/).filter(Boolean).map((r) => (r === '/' ? '' : r.replace(/^\//, '')));
+const ROUTES = ONLY ? ALL_ROUTES.filter((route) => ONLY.includes(route)) : ALL_ROUTES;
+if (ONLY && ROUTES.length !== ONLY.length) throw new Error(`BENCH_ROUTES names a route the site does not have: ${ONLY.filter((r) => !ALL_ROUTES.includes(r)).join(' ')}`);
 const BUDGET = { firstViewBrotli: 90 * 1024, lcpRatio: 1.1, cls: 0, tbt: 50, performance: 100, accessibility: 100, keystrokeMs: 16 };
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -187,7 +192,8 @@ if (values.bytes) {
   process.exit(0);
 }
 const stat = await startServer({ dir: staticDir, port: STATIC_PORT, base });
-const offline = await offlineCost(base, firstView);
+// Offline reading and search are measured on full runs only.
+const offline = ONLY ? {} : await offlineCost(base, firstView);
 for (const [edition, { requests, brotli }] of Object.entries(offline)) {
   console.log(`offline reading, ${edition}: ${requests} requests, ${kb(brotli)} KiB fetched after the first view (brotli)`);
 }
@@ -280,10 +286,10 @@ function printSearch(cost) {
 const results = [];
 let searchCost;
 try {
-  searchCost = await measureSearch(base);
+  searchCost = ONLY ? null : await measureSearch(base);
   // A fresh browser's first load is slower than any later one; it is not the site's cost.
-  await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}`);
-  await lighthouseRun(chrome, `http://127.0.0.1:${STATIC_PORT}${base}`);
+  await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}${ROUTES[0]}`);
+  await lighthouseRun(chrome, `http://127.0.0.1:${STATIC_PORT}${base}${ROUTES[0]}`);
   for (const route of ROUTES) {
     const appRuns = [];
     const staticRuns = [];
@@ -320,8 +326,8 @@ const verdict = (r) => {
   return misses.length ? 'MISS ' + misses.join(', ') : 'ok';
 };
 
-console.log(`\nFirst view of /reports/norway: every file it loads (bytes; other routes differ only in their HTML):`);
-const norway = results.find((r) => r.route === '/reports/norway/');
+const norway = results.find((r) => r.route === '/reports/norway/') ?? results[0];
+console.log(`\nFirst view of ${norway.route}: every file it loads (bytes; other routes differ only in their HTML):`);
 console.table(Object.fromEntries(norway.bytes.files.map((f) => [f.file, { raw: f.raw, gzip: f.gzip, brotli: f.brotli }]).concat([['TOTAL', norway.bytes.total]])));
 console.log(`Lighthouse ${RUNS === 1 ? '1 run' : `median of ${RUNS} runs`}, mobile (Slow 4G, 4x CPU); static = the same page without scripts; KiB br added = first-view bytes added since ${baselineName}:`);
 console.table(
@@ -353,5 +359,5 @@ console.table(
 );
 const added = results.filter((r) => before(r.route)).map((r) => r.bytes.total.brotli - before(r.route));
 if (added.length) console.log(`First-view bytes added since ${baselineName}: ${kb(Math.min(...added))}–${kb(Math.max(...added))} KiB brotli per route`);
-printSearch(searchCost);
+if (searchCost) printSearch(searchCost);
 console.log(`written ${join(OUT, 'bench.json')}`);
