@@ -34,8 +34,44 @@ async function start() {
   Object.assign(window, { __RESOLVED_RESOURCES: [], __SERIALIZED_ERRORS: [], __INCOMPLETE_CHUNKS: [] });
   const compiled = await module;
   await new Promise((resolve) => setTimeout(resolve, 0));
+  starting = true;
+  // An app that is not live by then (one that failed): links are ordinary links again.
+  setTimeout(() => {
+    starting = false;
+    if (waiting) follow(waiting);
+  }, 5000);
   await init({ module_or_path: compiled });
 }
+
+// From the app's start until the page is live, a tap on a link waits, then the app follows
+// it. The router listens from the app's first task, but the page on screen is hydrated in the
+// next ones, as it was written: a page switched to meanwhile would not match its markup.
+let starting = false;
+let waiting = null;
+function follow(link) {
+  waiting = null;
+  if (link.isConnected && !document.querySelector("#app[data-prerendered]")) link.click();
+  else location.assign(link.href);
+}
+document.addEventListener(
+  "click",
+  (event) => {
+    const app = document.querySelector("#app[data-prerendered]");
+    const link = event.target.closest?.("a[href]");
+    if (!starting || !app || !link || event.defaultPrevented || link.target || link.origin !== location.origin) return;
+    if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!waiting) {
+      new MutationObserver((_, observer) => {
+        observer.disconnect();
+        if (waiting) follow(waiting);
+      }).observe(app, { attributeFilter: ["data-prerendered"] });
+    }
+    waiting = link;
+  },
+  true,
+);
 
 // Once the page's first contentful paint has happened (where the browser reports paints;
 // otherwise after `load` and a frame).

@@ -46,6 +46,30 @@ test('breadcrumbs lead back up from a report', async ({ page, request, baseURL }
   await expect(page).toHaveURL(new URL('reports/', baseURL).href);
 });
 
+test('a link tapped as soon as the router listens, before the layout exists, is followed once the page is live', async ({ page, request, baseURL }) => {
+  const bundle = await loadBundle(request, baseURL);
+  const problems = watchProblems(page);
+  // The router starts listening for clicks on links in the app's first task; the layout, and
+  // with it the page, is hydrated in later ones. A tap right after the router's listener is
+  // added: hydration must still adopt the report on screen, then show the page asked for.
+  await page.addInitScript(() => {
+    const add = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      add.call(this, type, ...rest);
+      if (this !== window || type !== 'click' || window.__tapped) return;
+      window.__tapped = 'before the layout';
+      queueMicrotask(() => document.querySelector('.site-footer a[href$="/safe-reading/"]').click());
+    };
+  });
+  await page.goto('reports/norway/');
+  await expect(page).toHaveURL(new URL('safe-reading/', baseURL).href);
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pageFor(bundle, 'safe-reading/').title);
+  // Followed by the app, in the same document.
+  expect(await page.evaluate(() => window.__tapped)).toBe('before the layout');
+  expect(problems).toEqual([]);
+});
+
 test('a link tapped while the page is still being made live is followed once it is', async ({ page, request, baseURL }) => {
   const bundle = await loadBundle(request, baseURL);
   const problems = watchProblems(page);
