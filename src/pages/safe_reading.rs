@@ -28,13 +28,13 @@ fn OfflineControls() -> impl IntoView {
     let live = RwSignal::new(false);
     // Shown once the page is live: the prerendered page knows no device.
     Effect::new(move |_| live.set(true));
-    // Read as the switch is made, so hydration writes the state the reader last chose (which
-    // the boot script has already shown, and which a tap before hydration has changed).
-    let kept_off = kept_off_on_this_device();
+    // Read as the switch is hydrated (later than it is made, when parts of the page before it
+    // are hydrated in tasks of their own), so hydration writes the state the reader last chose:
+    // the one the boot script has already shown, or a tap's before hydration.
     view! {
         <div class="offline-controls" hidden=move || !live.get()>
             <p>
-                <input type="checkbox" id=ids::OFFLINE_KEEP checked prop:checked=!kept_off/>
+                <input type="checkbox" id=ids::OFFLINE_KEEP checked prop:checked=move || !kept_off_on_this_device()/>
                 " "
                 <label for=ids::OFFLINE_KEEP>{words.keep.clone()}</label>
             </p>
