@@ -8,6 +8,10 @@
 //! one or two letters, puts every import in one module named `a`, and prints the old and new
 //! names; the same renaming is applied to the glue here. Measured on the app: wasm −2.6 KB and
 //! glue −2.0 KB brotli, on every page's first view.
+//!
+//! The same run optimises the renamed module for size again (`-Oz`, as Trunk's own run did):
+//! binaryen's passes do not reach a fixed point in one run, and the second finds more
+//! (measured: the app's wasm −505 B, the search worker's −233 B brotli).
 
 use std::collections::HashMap;
 use std::fs;
@@ -33,6 +37,7 @@ pub fn shorten(glue: &Path, wasm: &Path) -> Result<(), String> {
     let output = Command::new("wasm-opt")
         .arg(wasm)
         .arg("--minify-imports-and-exports-and-modules")
+        .arg("-Oz")
         .arg("-o")
         .arg(&minified)
         .output()
