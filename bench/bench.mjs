@@ -290,14 +290,20 @@ try {
   // A fresh browser's first load is slower than any later one; it is not the site's cost.
   await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}${ROUTES[0]}`);
   await lighthouseRun(chrome, `http://127.0.0.1:${STATIC_PORT}${base}${ROUTES[0]}`);
-  for (const route of ROUTES) {
-    const appRuns = [];
-    const staticRuns = [];
-    for (let i = 0; i < RUNS; i++) {
-      // Alternate, so drift on the machine affects both alike.
-      appRuns.push(await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}${route}`));
-      staticRuns.push(await lighthouseRun(chrome, `http://127.0.0.1:${STATIC_PORT}${base}${route}`));
+  // In rounds over every route: a slow stretch on the machine then falls on one run of many
+  // routes, not on all the runs of one. Within a round, the page and its static copy
+  // alternate, so drift affects both alike.
+  const runs = new Map(ROUTES.map((route) => [route, { app: [], static: [] }]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const route of ROUTES) {
+      const r = runs.get(route);
+      r.app.push(await lighthouseRun(chrome, `http://127.0.0.1:${APP_PORT}${base}${route}`));
+      r.static.push(await lighthouseRun(chrome, `http://127.0.0.1:${STATIC_PORT}${base}${route}`));
     }
+    process.stderr.write(`round ${i + 1} of ${RUNS} done\n`);
+  }
+  for (const route of ROUTES) {
+    const { app: appRuns, static: staticRuns } = runs.get(route);
     const a = summarise(appRuns);
     const s = summarise(staticRuns);
     // The other form, as someone might type it: the host's redirect, then the page.
