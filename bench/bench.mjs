@@ -16,6 +16,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 import { FIRST } from '../tests/e2e/search-queries.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from './chrome.mjs';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' }, baseline: { type: 'string' }, search: { type: 'boolean' }, bytes: { type: 'boolean' } } });
 const DIST = values.dist ?? 'dist';
@@ -41,7 +42,6 @@ const ONLY = process.env.BENCH_ROUTES?.split(/\s+/).filter(Boolean).map((r) => (
 const ROUTES = ONLY ? ALL_ROUTES.filter((route) => ONLY.includes(route)) : ALL_ROUTES;
 if (ONLY && ROUTES.length !== ONLY.length) throw new Error(`BENCH_ROUTES names a route the site does not have: ${ONLY.filter((r) => !ALL_ROUTES.includes(r)).join(' ')}`);
 const BUDGET = { firstViewBrotli: 90 * 1024, lcpRatio: 1.1, cls: 0, tbt: 50, performance: 100, accessibility: 100, keystrokeMs: 16 };
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1);
@@ -64,7 +64,7 @@ async function makeStaticCopies(base) {
   for (const name of await readdir(DIST)) {
     if (/\.(css|svg|png)$/.test(name)) await copyFile(join(DIST, name), join(dir, name));
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.slice(1) });
   // The first view alone: what the offline worker fetches afterwards is measured apart.
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const firstView = {};
@@ -100,7 +100,7 @@ async function makeStaticCopies(base) {
 async function offlineCost(base, firstView) {
   const log = [];
   const server = await startServer({ dir: DIST, port: OFFLINE_PORT, base, log });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.slice(1) });
   const cost = {};
   try {
     for (const route of ['', 'zh-hk/']) {
@@ -197,7 +197,7 @@ const offline = ONLY ? {} : await offlineCost(base, firstView);
 for (const [edition, { requests, brotli }] of Object.entries(offline)) {
   console.log(`offline reading, ${edition}: ${requests} requests, ${kb(brotli)} KiB fetched after the first view (brotli)`);
 }
-const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
 
 /**
  * What search costs a reader: the search worker's files, fetched at the first query (bytes as
@@ -219,7 +219,7 @@ async function measureSearch(base) {
   const PASSES = 10;
   const worker = readdirSync(DIST).filter((name) => /^search-worker-[0-9a-f]+(_loader\.js|\.js|_bg\.wasm)$/.test(name));
   const bytes = worker.reduce((sum, name) => sum + statSync(join(DIST, name + '.br')).size, 0);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_FLAGS.slice(1) });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.slice(1) });
   const out = { files: worker.length, brotli: bytes, queries: {} };
   for (const [edition, query] of QUERIES) {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

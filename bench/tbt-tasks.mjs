@@ -15,6 +15,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../tests/e2e/server.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from './chrome.mjs';
 
 // Lantern's simulator as Lighthouse itself loads it (the same module, so the same record of
 // the simulations it ran).
@@ -31,10 +32,8 @@ if (route === undefined) {
 const PORT = 8096;
 const server = await startServer({ dir: process.env.DIST ?? 'dist', port: PORT, base: '/' });
 const url = `http://127.0.0.1:${PORT}/${route.replace(/^\//, '')}`;
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
-});
+// The same browser and flags as the bench, so that the figures compare.
+const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
 const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
 // The same end time of a simulation's last node is its estimate of the metric.
 const estimate = (label) => Math.max(0, ...[...(Simulator.allNodeTimings.get(label)?.values() ?? [])].map((t) => t.endTime));
